@@ -1,2 +1,2 @@
 export * from "./app-error";
-export { parseInput, fieldErrorsFrom } from "./validate";
+export { fieldErrorsFrom, parseInput } from "./validate";

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { type NavItem, Sidebar } from "@/components/admin/sidebar";
+import { SignOutButton } from "@/components/ui/sign-out-button";
+import { can } from "@/lib/auth/authorize";
+import { type Permission, ROLE_LABELS } from "@/lib/auth/permissions";
+import { requireStaffPage } from "@/lib/next/session";
+
+export const metadata: Metadata = {
+  title: { default: "Back-office", template: "%s · Back-office" },
+};
+
+const SECTIONS: (NavItem & { permission: Permission })[] = [
+  { href: "/admin", label: "Overview", permission: "admin:access" },
+  { href: "/admin/products", label: "Products", permission: "catalog:read" },
+  { href: "/admin/locations", label: "Locations", permission: "admin:access" },
+  { href: "/admin/staff", label: "Staff", permission: "staff:manage" },
+  { href: "/admin/audit", label: "Audit log", permission: "audit:read" },
+];
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const staff = await requireStaffPage("admin:access", "/admin");
+  const items = SECTIONS.filter((s) => can(staff, s.permission));
+  return (
+    <div className="flex min-h-dvh flex-col bg-slate-50 md:flex-row">
+      <aside className="flex flex-col gap-4 bg-brand-900 p-4 text-white md:sticky md:top-0 md:h-dvh md:w-60 md:shrink-0">
+        <div>
+          <p className="text-lg font-bold">Omnitill</p>
+          <p className="text-xs text-white/60">Back-office</p>
+        </div>
+        <Sidebar items={items} />
+        <div className="mt-auto hidden text-sm md:block">
+          <p className="font-medium">{staff.name}</p>
+          <p className="mb-3 text-white/60">{ROLE_LABELS[staff.role]}</p>
+          <SignOutButton className="min-h-11 w-full rounded-lg border border-white/30 px-3" />
+        </div>
+      </aside>
+      <main className="min-w-0 flex-1 p-4 md:p-8">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { PosTerminal } from "@/components/pos/pos-terminal";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { requireStaffPage } from "@/lib/next/session";
+
+export const dynamic = "force-dynamic";
+
+export default async function PosPage() {
+  const staff = await requireStaffPage("pos:access", "/pos");
+  const stores = await db.location.findMany({
+    where: {
+      isActive: true,
+      canSellInStore: true,
+      ...(staff.locationIds === "all" ? {} : { id: { in: staff.locationIds } }),
+    },
+    include: { registers: { where: { isActive: true }, orderBy: { name: "asc" } } },
+    orderBy: { name: "asc" },
+  });
+
+  return (
+    <PosTerminal
+      staff={{ name: staff.name, role: ROLE_LABELS[staff.role] }}
+      stores={stores.map((s) => ({
+        id: s.id,
+        name: s.name,
+        city: s.city,
+        registers: s.registers.map((r) => ({ id: r.id, name: r.name })),
+      }))}
+    />
+  );
+}

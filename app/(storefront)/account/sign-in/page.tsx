@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { SignInForm } from "@/components/ui/sign-in-form";
+import { safeCallbackUrl } from "@/lib/next/safe-callback";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CustomerSignInPage({ searchParams }: Props) {
+  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl, "/");
+  return (
+    <div className="mx-auto max-w-sm px-4 py-12">
+      <h1 className="mb-6 text-2xl font-bold">Sign in to your account</h1>
+      <SignInForm provider="customer" callbackUrl={callbackUrl} />
+    </div>
+  );
+}

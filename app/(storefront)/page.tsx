@@ -1,0 +1,82 @@
+import { ProductCard } from "@/components/storefront/product-card";
+import {
+  listActiveProducts,
+  listCategoryTree,
+  listFeaturedProducts,
+} from "@/lib/catalog/queries";
+import { db } from "@/lib/db/client";
+
+// Prices and stock change all day; never serve a page built at deploy time.
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const [featured, latest, categories] = await Promise.all([
+    listFeaturedProducts(db, 8),
+    listActiveProducts(db, { take: 12 }),
+    listCategoryTree(db),
+  ]);
+
+  return (
+    <div className="mx-auto max-w-6xl px-4 pb-16">
+      <section className="py-10 sm:py-16">
+        <p className="text-sm font-semibold uppercase tracking-widest text-brand-600">
+          In stores and online
+        </p>
+        <h1 className="mt-2 max-w-2xl text-3xl font-bold tracking-tight sm:text-5xl">
+          Clothes and homeware, made to last.
+        </h1>
+        <p className="mt-4 max-w-xl text-ink/70">
+          Order online for delivery, or pick up today from a store near you.
+        </p>
+      </section>
+
+      {categories.length > 0 && (
+        <section aria-labelledby="categories" className="mb-12">
+          <h2 id="categories" className="mb-4 text-xl font-semibold">
+            Shop by category
+          </h2>
+          <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+            {categories.map((c) => (
+              <li key={c.id} className="rounded-xl bg-white p-4 shadow-sm">
+                <p className="font-semibold">{c.name}</p>
+                <p className="mt-1 text-sm text-ink/60">
+                  {c.children.map((child) => child.name).join(" · ")}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {featured.length > 0 && (
+        <section aria-labelledby="featured" className="mb-12">
+          <h2 id="featured" className="mb-4 text-xl font-semibold">
+            Featured
+          </h2>
+          <div className="grid grid-cols-2 gap-x-4 gap-y-8 md:grid-cols-4">
+            {featured.map((p) => (
+              <ProductCard key={p.id} product={p} />
+            ))}
+          </div>
+        </section>
+      )}
+
+      <section aria-labelledby="new-in">
+        <h2 id="new-in" className="mb-4 text-xl font-semibold">
+          New in
+        </h2>
+        {latest.length === 0 ? (
+          <p className="text-ink/60">
+            The catalogue is empty. Products appear here once published.
+          </p>
+        ) : (
+          <div className="grid grid-cols-2 gap-x-4 gap-y-8 md:grid-cols-4">
+            {latest.map((p) => (
+              <ProductCard key={p.id} product={p} />
+            ))}
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { formatPriceRange } from "@/components/ui/format";
+import { ProductArt } from "./product-art";
+
+export interface ProductCardData {
+  handle: string;
+  title: string;
+  optionNames: string[];
+  category: { name: string } | null;
+  variants: {
+    priceMinor: number;
+    compareAtMinor: number | null;
+    currency: string;
+    optionValues: string[];
+  }[];
+}
+
+function firstColour(product: ProductCardData): string | undefined {
+  const index = product.optionNames.findIndex((n) => /colou?r/i.test(n));
+  return index >= 0 ? product.variants[0]?.optionValues[index] : undefined;
+}
+
+export function ProductCard({ product }: { product: ProductCardData }) {
+  const currency = product.variants[0]?.currency ?? "GBP";
+  const prices = product.variants.map((v) => v.priceMinor);
+  const isOnSale = product.variants.some(
+    (v) => v.compareAtMinor !== null && v.compareAtMinor > v.priceMinor,
+  );
+  return (
+    <Link
+      href={`/products/${product.handle}`}
+      className="group block rounded-xl focus-visible:outline-2"
+    >
+      <ProductArt
+        title={product.title}
+        seed={product.handle}
+        colour={firstColour(product)}
+      />
+      <div className="mt-3 flex items-start justify-between gap-2">
+        <div>
+          <h3 className="font-medium leading-snug group-hover:underline">
+            {product.title}
+          </h3>
+          {product.category && (
+            <p className="text-sm text-ink/60">{product.category.name}</p>
+          )}
+        </div>
+        <p className="shrink-0 text-right">
+          <span className={isOnSale ? "font-semibold text-red-700" : "font-medium"}>
+            {formatPriceRange(prices, currency)}
+          </span>
+          {isOnSale && <span className="block text-xs text-red-700">Sale</span>}
+        </p>
+      </div>
+    </Link>
+  );
+}

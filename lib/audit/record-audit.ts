@@ -1,0 +1,54 @@
+import { type Actor, actorLabel } from "@/lib/auth/actor";
+import type { Prisma, Tx } from "@/lib/db/client";
+
+export interface AuditInput {
+  actor: Actor;
+  /** Verb in the past tense, dotted by domain: "product.updated". */
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+  locationId?: string | null;
+  ipAddress?: string | null;
+  userAgent?: string | null;
+}
+
+const ACTOR_KIND = {
+  staff: "STAFF",
+  api_key: "API_KEY",
+  customer: "CUSTOMER",
+  system: "SYSTEM",
+} as const;
+
+// JSON columns cannot hold undefined, Dates or BigInts as such; a
+// round-trip through JSON gives the shape a reader will see.
+function toJson(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === undefined || value === null) return undefined;
+  return JSON.parse(
+    JSON.stringify(value, (_key, v) => (typeof v === "bigint" ? v.toString() : v)),
+  ) as Prisma.InputJsonValue;
+}
+
+/**
+ * Writes an audit entry (who, what, before, after, where) inside the
+ * transaction that makes the change, so the two commit or fail together.
+ */
+export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
+  const { actor } = input;
+  await tx.auditEntry.create({
+    data: {
+      actorKind: ACTOR_KIND[actor.kind],
+      actorId: actor.kind === "system" ? null : actor.id,
+      actorLabel: actorLabel(actor),
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      before: toJson(input.before),
+      after: toJson(input.after),
+      locationId: input.locationId ?? null,
+      ipAddress: input.ipAddress ?? null,
+      userAgent: input.userAgent ?? null,
+    },
+  });
+}

@@ -1,0 +1,90 @@
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Db, PrismaClient } from "@/lib/db/client";
+import { AppError, parseInput } from "@/lib/errors";
+import type { Actor } from "./actor";
+import { authorize } from "./authorize";
+import { isPermission, PERMISSIONS, type Permission } from "./permissions";
+
+const KEY_PREFIX = "otk_";
+
+/** SHA-256 of an API key: keys are long and random, so a fast hash is enough. */
+export function hashApiKey(key: string): string {
+  return createHash("sha256").update(key).digest("hex");
+}
+
+export interface CreatedApiKey {
+  id: string;
+  name: string;
+  /** The whole key; shown once and never stored. */
+  key: string;
+  prefix: string;
+  scopes: Permission[];
+}
+
+export const createApiKeySchema = z.object({
+  name: z.string().trim().min(1, { error: "Name the key." }).max(80),
+  scopes: z
+    .array(z.enum(PERMISSIONS, { error: "Unknown permission." }))
+    .min(1, { error: "Give the key at least one scope." }),
+});
+
+/** Creates an API key and returns it once; only its hash is stored. */
+export async function createApiKey(
+  db: PrismaClient,
+  actor: Actor,
+  input: z.input<typeof createApiKeySchema>,
+): Promise<CreatedApiKey> {
+  authorize(actor, "api_keys:manage");
+  const data = parseInput(createApiKeySchema, input);
+  const key = `${KEY_PREFIX}${randomBytes(24).toString("base64url")}`;
+  const prefix = key.slice(0, 10);
+
+  return db.$transaction(async (tx) => {
+    const row = await tx.apiKey.create({
+      data: {
+        name: data.name,
+        prefix,
+        keyHash: hashApiKey(key),
+        scopes: data.scopes,
+        createdById: actor.kind === "staff" ? actor.id : null,
+      },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "api_key.created",
+      entityType: "api_key",
+      entityId: row.id,
+      after: { name: row.name, prefix, scopes: row.scopes },
+    });
+    return { id: row.id, name: row.name, key, prefix, scopes: data.scopes };
+  });
+}
+
+/** Resolves `Authorization: Bearer <key>` to an actor, or throws unauthenticated. */
+export async function authenticateApiKey(
+  db: Db,
+  authorization: string | null,
+): Promise<Extract<Actor, { kind: "api_key" }>> {
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
+  if (!match?.[1]) {
+    throw new AppError(
+      "unauthenticated",
+      "Send an API key as 'Authorization: Bearer <key>'.",
+    );
+  }
+
+  const row = await db.apiKey.findUnique({ where: { keyHash: hashApiKey(match[1]) } });
+  if (!row || row.revokedAt) {
+    throw new AppError("unauthenticated", "The API key is not valid.");
+  }
+
+  await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  return {
+    kind: "api_key",
+    id: row.id,
+    name: row.name,
+    scopes: row.scopes.filter(isPermission),
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * The admin command line: `npm run cli -- <command>`. Each command parses
+ * its options, calls one domain function as the system actor "cli", and
+ * prints the result. Errors print their public message and exit 1.
+ */
+import { createInterface } from "node:readline";
+import { Writable } from "node:stream";
+import { Command, Option } from "commander";
+import type { Actor } from "@/lib/auth/actor";
+import { createApiKey } from "@/lib/auth/api-keys";
+import { PERMISSIONS, STAFF_ROLES } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { prepareDatabase } from "@/lib/db/prepare";
+import { isAppError } from "@/lib/errors";
+import { createStaffUser } from "@/lib/staff/create-staff-user";
+
+const CLI_ACTOR: Actor = { kind: "system", reason: "cli" };
+
+/** Reads a secret from the terminal without echoing it, or a line from a pipe. */
+async function readSecret(prompt: string): Promise<string> {
+  const isTty = process.stdin.isTTY === true;
+  let isMuted = false;
+  const output = new Writable({
+    write(chunk, _encoding, done) {
+      if (!isMuted) process.stdout.write(chunk);
+      done();
+    },
+  });
+  const rl = createInterface({ input: process.stdin, output, terminal: isTty });
+  return new Promise((resolve) => {
+    rl.question(prompt, (answer) => {
+      rl.close();
+      if (isTty) process.stdout.write("\n");
+      resolve(answer);
+    });
+    isMuted = isTty;
+  });
+}
+
+async function run(action: () => Promise<void>) {
+  try {
+    await prepareDatabase({ seed: false });
+    await action();
+    await getDb().$disconnect();
+  } catch (error) {
+    if (isAppError(error)) {
+      console.error(`error: ${error.publicMessage}`);
+      for (const [field, reasons] of Object.entries(error.fields ?? {})) {
+        console.error(`  ${field}: ${reasons.join("; ")}`);
+      }
+    } else {
+      console.error(error);
+    }
+    process.exitCode = 1;
+  }
+}
+
+const program = new Command("omnitill").description("Omnitill administration");
+
+const user = program.command("user").description("staff accounts");
+user
+  .command("create")
+  .description("create a staff member (asks for the password unless --password is given)")
+  .requiredOption("--email <email>", "sign-in email")
+  .addOption(
+    new Option("--role <role>", "role").choices(STAFF_ROLES).makeOptionMandatory(),
+  )
+  .option("--name <name>", "display name (defaults to the part of the email before @)")
+  .option("--password <password>", "password (avoid: it stays in shell history)")
+  .option("--pin <pin>", "POS PIN, 4 to 6 digits")
+  .option("--location <code...>", "location codes the person works at")
+  .action((options) =>
+    run(async () => {
+      const password = options.password ?? (await readSecret("Password: "));
+      const created = await createStaffUser(getDb(), CLI_ACTOR, {
+        email: options.email,
+        name: options.name ?? String(options.email).split("@")[0],
+        role: options.role,
+        password,
+        pin: options.pin,
+        locationCodes: options.location ?? [],
+      });
+      console.log(`created ${created.role} ${created.email} (${created.id})`);
+    }),
+  );
+
+const apiKey = program.command("api-key").description("API keys for /api/v1");
+apiKey
+  .command("create")
+  .description("create an API key and print it once")
+  .requiredOption("--name <name>", "what the key is for")
+  .addOption(
+    new Option(
+      "--scope <permission...>",
+      "permissions the key may use (default: all)",
+    ).choices(PERMISSIONS),
+  )
+  .action((options) =>
+    run(async () => {
+      const created = await createApiKey(getDb(), CLI_ACTOR, {
+        name: options.name,
+        scopes: options.scope ?? [...PERMISSIONS],
+      });
+      console.log(`API key "${created.name}" (${created.id})`);
+      console.log(`scopes: ${created.scopes.join(", ")}`);
+      console.log("Store it now; it will not be shown again:");
+      console.log(created.key);
+    }),
+  );
+
+await program.parseAsync(process.argv);
