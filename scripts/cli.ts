@@ -41,7 +41,6 @@ async function run(action: () => Promise<void>) {
   try {
     await prepareDatabase({ seed: false });
     await action();
-    await getDb().$disconnect();
   } catch (error) {
     if (isAppError(error)) {
       console.error(`error: ${error.publicMessage}`);
@@ -52,6 +51,9 @@ async function run(action: () => Promise<void>) {
       console.error(error);
     }
     process.exitCode = 1;
+  } finally {
+    // An open pool would keep the process alive until its idle timeout.
+    await getDb().$disconnect();
   }
 }
 

@@ -27,7 +27,9 @@ const status = await withDatabase(server, `omnitill_e2e_${process.pid}`, async (
   const steps: [string, string[]][] = [
     ["npx", ["tsx", "scripts/db/migrate.ts"]],
     ["npx", ["tsx", "scripts/db/seed.ts"]],
-    ...(process.env.E2E_SKIP_BUILD ? [] : ([["npx", ["next", "build"]]] as [string, string[]][])),
+    ...(process.env.E2E_SKIP_BUILD
+      ? []
+      : ([["npx", ["next", "build"]]] as [string, string[]][])),
     ["npx", ["playwright", "test", ...extraArgs]],
   ];
   for (const [command, args] of steps) {

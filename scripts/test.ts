@@ -11,7 +11,11 @@ const STEPS: { name: string; command: string; args: string[] }[] = [
   { name: "lint and format", command: "npx", args: ["biome", "ci", "."] },
   { name: "types", command: "npx", args: ["tsc", "--noEmit"] },
   { name: "unit", command: "npx", args: ["vitest", "run", "--project", "unit"] },
-  { name: "integration", command: "npx", args: ["vitest", "run", "--project", "integration"] },
+  {
+    name: "integration",
+    command: "npx",
+    args: ["vitest", "run", "--project", "integration"],
+  },
   { name: "end to end", command: "npx", args: ["tsx", "scripts/e2e.ts"] },
 ];
 

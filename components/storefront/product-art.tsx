@@ -35,9 +35,10 @@ function hueFor(seed: string): string {
 
 function backgroundFor(colour: string | undefined, seed: string): string {
   if (colour) {
-    const key = colour.toLowerCase().split(/\s+/).pop() ?? "";
-    const known = COLOUR_HUES[key];
-    if (known) return known;
+    // "Oatmeal Marl" → oat, "Washed Navy" → navy: the first known word wins.
+    const name = colour.toLowerCase();
+    const key = Object.keys(COLOUR_HUES).find((k) => name.includes(k));
+    if (key) return COLOUR_HUES[key] as string;
   }
   return hueFor(seed);
 }

@@ -13,7 +13,7 @@ export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTa
   const url = env.DATABASE_URL?.trim();
   if (url) return { kind: "postgres", url };
 
-  const dataDir = path.resolve(env.DATA_DIR ?? ".data");
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR ?? ".data");
   return { kind: "embedded", directory: path.join(dataDir, "pglite") };
 }
 

@@ -4,7 +4,7 @@
  * computes them together, so that invoice rounding sees the whole order.
  */
 import { allocateByWeights } from "../money/allocate";
-import type { PricingCart, PricingContext, TaxRegion } from "./schemas";
+import type { Address, PricingCart, PricingContext, TaxRegion } from "./schemas";
 import type { LineState, PricingState } from "./state";
 import { computeTax, type PieceTax, type TaxPiece } from "./tax-math";
 import { findTaxRegion, handoverAddress, ratePpm } from "./tax-region";
@@ -31,9 +31,16 @@ export function taxCart(
   context: PricingContext,
 ): CartTax {
   const warnings: PricingWarning[] = [];
+  // Most lines share one of a few addresses (the store, the destination).
+  const regions = new Map<Address, TaxRegion | null>();
+  const regionAt = (address: Address) => {
+    if (!regions.has(address))
+      regions.set(address, findTaxRegion(address, context.taxRegions));
+    return regions.get(address) ?? null;
+  };
   const linePieces = state.lines.map((lineState): TaxPiece => {
     const address = handoverAddress(lineState.line, cart, context);
-    const region = address ? findTaxRegion(address, context.taxRegions) : null;
+    const region = address ? regionAt(address) : null;
     if (!region) {
       warnings.push({
         code: "no_tax_region",
@@ -48,9 +55,7 @@ export function taxCart(
     };
   });
 
-  const destination = cart.shippingAddress
-    ? findTaxRegion(cart.shippingAddress, context.taxRegions)
-    : null;
+  const destination = cart.shippingAddress ? regionAt(cart.shippingAddress) : null;
   const shippingPieces = shippingTaxPieces(state, context, destination, linePieces);
   if (shippingPieces.length > 0 && !destination) {
     warnings.push({

@@ -51,7 +51,9 @@ function invoiceTaxes(pieces: readonly TaxPiece[], rules: TaxRules): number[] {
   const groups = new Map<string, number[]>();
   pieces.forEach((piece, index) => {
     const key = `${piece.regionId ?? ""}|${piece.ratePpm}`;
-    groups.set(key, [...(groups.get(key) ?? []), index]);
+    const group = groups.get(key);
+    if (group) group.push(index);
+    else groups.set(key, [index]);
   });
 
   const taxes = pieces.map(() => 0);

@@ -19,7 +19,10 @@ export function ensureChromium(): boolean {
     const update = spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
     const install =
       update.status === 0
-        ? spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env })
+        ? spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], {
+            stdio: "inherit",
+            env,
+          })
         : update;
     if (install.status === 0 && existsSync(CHROMIUM_PATH)) return true;
   }

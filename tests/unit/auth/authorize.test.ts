@@ -4,7 +4,10 @@ import { authorize, can, visibleLocationIds } from "@/lib/auth/authorize";
 import { PERMISSIONS, ROLE_PERMISSIONS, STAFF_ROLES } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 
-const staff = (role: (typeof STAFF_ROLES)[number], locationIds: string[] | "all" = "all") =>
+const staff = (
+  role: (typeof STAFF_ROLES)[number],
+  locationIds: string[] | "all" = "all",
+) =>
   ({ kind: "staff", id: "s1", email: "s@x.test", name: "S", role, locationIds }) as const;
 
 describe("the permission matrix", () => {
@@ -58,7 +61,12 @@ describe("authorize", () => {
   });
 
   it("lets an API key do only what its scopes name", () => {
-    const key: Actor = { kind: "api_key", id: "k", name: "ERP", scopes: ["catalog:read"] };
+    const key: Actor = {
+      kind: "api_key",
+      id: "k",
+      name: "ERP",
+      scopes: ["catalog:read"],
+    };
     expect(can(key, "catalog:read")).toBe(true);
     expect(can(key, "catalog:write")).toBe(false);
   });

@@ -61,7 +61,11 @@ const anyTarget = fc.oneof(
 
 const reward = fc.oneof(
   fc.record({ kind: fc.constant("percentage"), percent }),
-  fc.record({ kind: fc.constant("amount_off"), amount, per: fc.constantFrom("unit", "order") }),
+  fc.record({
+    kind: fc.constant("amount_off"),
+    amount,
+    per: fc.constantFrom("unit", "order"),
+  }),
 );
 
 function benefitArb(target: fc.Arbitrary<object>, isItemsOnly: boolean) {
@@ -75,10 +79,13 @@ function benefitArb(target: fc.Arbitrary<object>, isItemsOnly: boolean) {
     }),
     fc.record({
       type: fc.constant("bundle"),
-      components: fc.array(fc.record({ target, quantity: fc.integer({ min: 1, max: 3 }) }), {
-        minLength: 1,
-        maxLength: 3,
-      }),
+      components: fc.array(
+        fc.record({ target, quantity: fc.integer({ min: 1, max: 3 }) }),
+        {
+          minLength: 1,
+          maxLength: 3,
+        },
+      ),
       price: fc.integer({ min: 0, max: 60_000 }),
     }),
     fc.record({
@@ -88,9 +95,13 @@ function benefitArb(target: fc.Arbitrary<object>, isItemsOnly: boolean) {
       tiers: fc
         .uniqueArray(fc.integer({ min: 1, max: 30_000 }), { minLength: 1, maxLength: 3 })
         .chain((mins) =>
-          fc.tuple(...mins.map(() => reward)).map((rewards) =>
-            [...mins].sort((a, b) => a - b).map((min, i) => ({ min, reward: rewards[i] })),
-          ),
+          fc
+            .tuple(...mins.map(() => reward))
+            .map((rewards) =>
+              [...mins]
+                .sort((a, b) => a - b)
+                .map((min, i) => ({ min, reward: rewards[i] })),
+            ),
         ),
     }),
   ];

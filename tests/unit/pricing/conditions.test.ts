@@ -6,7 +6,7 @@ const tenPercent = {
   type: "items",
   target: ALL,
   reward: { kind: "percentage", percent: 10 },
-};
+} as const;
 const vip = { id: "c1", groups: ["vip"], orderCount: 3 };
 const newcomer = { id: "c2", groups: [], orderCount: 0 };
 

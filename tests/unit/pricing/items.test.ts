@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { ItemTargetInput } from "../../../lib/pricing";
 import { ALL, discounts, line, listed, price, promotion, reasons } from "./builders";
 
-const tenPercentOff = (target: object) =>
+const tenPercentOff = (target: ItemTargetInput) =>
   promotion({
     benefit: { type: "items", target, reward: { kind: "percentage", percent: 10 } },
   });
@@ -16,7 +17,7 @@ describe("percentage and amount off items", () => {
     ["everything", ALL, { a: 500, b: 100 }],
     [
       "everything but one product",
-      { scope: "all", exclude: { productIds: ["p-a"] } },
+      { scope: "all" as const, exclude: { productIds: ["p-a"] } },
       { a: 0, b: 100 },
     ],
   ])("takes 10 %% off %s", (_title, target, expected) => {

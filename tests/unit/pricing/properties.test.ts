@@ -16,9 +16,14 @@ function byId(result: PricingResult) {
     lines: sortById(result.lines),
     explanation: {
       ...result.explanation,
-      applied: result.explanation.applied.map((a) => ({ ...a, lines: sortById(a.lines) })),
+      applied: result.explanation.applied.map((a) => ({
+        ...a,
+        lines: sortById(a.lines),
+      })),
     },
-    warnings: [...result.warnings].sort((a, b) => ((a.lineId ?? "") < (b.lineId ?? "") ? -1 : 1)),
+    warnings: [...result.warnings].sort((a, b) =>
+      (a.lineId ?? "") < (b.lineId ?? "") ? -1 : 1,
+    ),
   };
 }
 
@@ -45,9 +50,9 @@ describe("pricing invariants for random baskets and promotions", () => {
         expect(sumOf(result.explanation.applied, (a) => a.amount)).toBe(totals.discount);
         for (const line of lines) {
           expect(sumOf(line.discounts, (d) => d.amount)).toBe(line.discount);
-          expect(line.net + line.tax * Number(result.pricesIncludeTax) + line.taxExemption).toBe(
-            line.subtotal - line.discount,
-          );
+          expect(
+            line.net + line.tax * Number(result.pricesIncludeTax) + line.taxExemption,
+          ).toBe(line.subtotal - line.discount);
         }
       }),
       RUNS,
@@ -62,13 +67,18 @@ describe("pricing invariants for random baskets and promotions", () => {
         for (const line of result.lines) {
           expect(line.discount).toBeGreaterThanOrEqual(0);
           expect(line.discount).toBeLessThanOrEqual(line.subtotal);
-          expect(Math.min(line.tax, line.net, line.total, line.taxExemption)).toBeGreaterThanOrEqual(0);
-          for (const discount of line.discounts) expect(discount.amount).toBeGreaterThan(0);
+          expect(
+            Math.min(line.tax, line.net, line.total, line.taxExemption),
+          ).toBeGreaterThanOrEqual(0);
+          for (const discount of line.discounts)
+            expect(discount.amount).toBeGreaterThan(0);
         }
         const shipping = result.shipping;
         if (shipping) {
           expect(shipping.discount).toBeLessThanOrEqual(shipping.amount);
-          expect(Math.min(shipping.discount, shipping.net, shipping.tax, shipping.total)).toBeGreaterThanOrEqual(0);
+          expect(
+            Math.min(shipping.discount, shipping.net, shipping.tax, shipping.total),
+          ).toBeGreaterThanOrEqual(0);
         }
         for (const line of cart.lines.filter((l) => !l.isDiscountable)) {
           expect(result.lines.find((l) => l.lineId === line.id)?.discount).toBe(0);

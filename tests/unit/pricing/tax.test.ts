@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PricingContextInput } from "../../../lib/pricing";
+import type { AddressInput, PricingContextInput } from "../../../lib/pricing";
 import { ALL, line, NY_STORE, price, promotion, US_CA, US_NY, USD } from "./builders";
 
 const usd = (rest: Partial<PricingContextInput> = {}): Partial<PricingContextInput> => ({
@@ -109,7 +109,7 @@ describe("tax-exclusive prices (sales tax)", () => {
       postalCodePrefixes: [],
       rates: { STANDARD: 4, REDUCED: 0 },
     };
-    const regionFor = (address: object) =>
+    const regionFor = (address: AddressInput) =>
       price({
         lines: [line("a", 1000, { fulfillment: "SHIP" })],
         cart: { shippingAddress: address },

@@ -1,0 +1,31 @@
+import { databaseTarget } from "./config";
+import { prepareDatabase } from "./prepare";
+import { DEMO_SIGN_INS } from "./seed";
+
+/**
+ * Brings the database up to date when the server starts; for the embedded
+ * demo, fills it with the demo retailer on first start and prints the
+ * demo sign-ins for the person who just started it.
+ */
+export async function startServer(): Promise<void> {
+  const isEmbedded = databaseTarget().kind === "embedded";
+  await prepareDatabase({ seed: isEmbedded });
+  if (!isEmbedded) return;
+
+  const port = process.env.PORT ?? "3000";
+  const rows = DEMO_SIGN_INS.map(
+    (s) => `  ${s.role.padEnd(14)} ${s.email.padEnd(38)} ${s.location}`,
+  );
+  // A banner for a person, not a log line.
+  process.stdout.write(
+    [
+      "",
+      `Omnitill demo is ready: http://localhost:${port}`,
+      "  storefront /   point of sale /pos   back-office /admin",
+      `Demo sign-ins at /sign-in (password for all: ${DEMO_SIGN_INS[0]?.password}):`,
+      ...rows,
+      "",
+      "",
+    ].join("\n"),
+  );
+}
