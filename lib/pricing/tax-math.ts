@@ -1,7 +1,9 @@
 /**
  * Tax on amounts, by line or by invoice. In tax-inclusive markets the tax
  * is the part of the price that is tax, amount x rate / (1 + rate); in
- * tax-exclusive markets it is added, amount x rate.
+ * tax-exclusive markets it is added, amount x rate. An inclusive price is
+ * what the shopper pays wherever the goods are handed over: a destination
+ * with another rate changes the tax inside the price, not the price.
  */
 import { allocateByWeights } from "../money/allocate";
 import { PPM_PER_WHOLE } from "../money/percent";

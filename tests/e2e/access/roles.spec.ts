@@ -18,7 +18,9 @@ test("a wrong password is refused with a plain message", async ({ page }) => {
   await page.getByLabel("Email").fill(owner.email);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("The email or password is not right.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "The email or password is not right.",
+  );
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
@@ -32,7 +34,7 @@ const SURFACES = {
 } as const;
 
 for (const [role, may] of Object.entries(SURFACES)) {
-  test(`a ${role.toLowerCase().replace("_", " ")} opens only what the role allows`, async ({
+  test(`the ${role.toLowerCase().replace("_", " ")} role opens only what the role allows`, async ({
     page,
   }) => {
     await signInAsStaff(page, role as keyof typeof SURFACES, "/");
@@ -47,7 +49,9 @@ for (const [role, may] of Object.entries(SURFACES)) {
         await expect(page, `${role} may open ${path}`).toHaveURL(new RegExp(`${path}$`));
       } else {
         await expect(page, `${role} may not open ${path}`).toHaveURL(/\/forbidden/);
-        await expect(page.getByRole("heading", { name: /not part of your role/ })).toBeVisible();
+        await expect(
+          page.getByRole("heading", { name: /not part of your role/ }),
+        ).toBeVisible();
       }
     }
   });

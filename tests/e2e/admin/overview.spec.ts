@@ -3,13 +3,17 @@ import { expect, test } from "@playwright/test";
 test("the owner sees the overview with real figures", async ({ page }) => {
   await page.goto("/admin");
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
-  const activeProducts = page.locator("dt", { hasText: "Active products" }).locator("+ dd");
+  const activeProducts = page
+    .locator("dt", { hasText: "Active products" })
+    .locator("+ dd");
   await expect(activeProducts).not.toHaveText("0");
 });
 
 test("the owner finds a product by title in the products list", async ({ page }) => {
   await page.goto("/admin/products");
-  const firstTitle = (await page.locator("tbody tr td a, tbody tr td span").first().textContent())
+  const firstTitle = (
+    await page.locator("tbody tr td a, tbody tr td span").first().textContent()
+  )
     ?.trim()
     .split(" ")[0];
   expect(firstTitle).toBeTruthy();

@@ -15,13 +15,25 @@ let output = "";
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
+  const inUse = await fetch(`${BASE}/sign-in`).then(
+    () => true,
+    () => false,
+  );
+  if (inUse) throw new Error(`port ${PORT} is taken; stop whatever serves it`);
   dataDir = mkdtempSync(path.join(tmpdir(), "omnitill-embedded-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(PORT) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(PORT),
+    LOG_LEVEL: "info",
+  };
   delete env.DATABASE_URL;
   delete env.AUTH_SECRET;
   server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so stopping it also stops the server npx started.
+    detached: true,
   });
   server.stdout?.on("data", (chunk) => {
     output += String(chunk);
@@ -45,11 +57,13 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(() => {
-  server?.kill("SIGTERM");
+  if (server?.pid) process.kill(-server.pid, "SIGTERM");
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-test("a clean data directory starts, seeds, and shows the catalogue", async ({ page }) => {
+test("a clean data directory starts, seeds, and shows the catalogue", async ({
+  page,
+}) => {
   expect(output).toContain("embedded PGlite");
   expect(output).toContain("Demo sign-ins");
 

@@ -5,7 +5,10 @@ test("an associate chooses a register and looks up an item's price and stock", a
 }) => {
   await page.goto("/pos");
   await expect(page.getByText(/choose the store and register/i)).toBeVisible();
-  await page.getByRole("button", { name: /register|till/i }).first().click();
+  await page
+    .getByRole("button", { name: /register|till/i })
+    .first()
+    .click();
 
   const search = page.getByLabel("Barcode, SKU or name");
   await search.fill("a");

@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 
-test("the home page shows real products that open to a product page", async ({ page }) => {
+test("the home page shows real products that open to a product page", async ({
+  page,
+}) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Featured" })).toBeVisible();
 
@@ -21,7 +23,9 @@ test("an unknown product handle says it was not found", async ({ page }) => {
   await expect(page.getByRole("heading", { name: /couldn’t find/i })).toBeVisible();
 });
 
-test("the storefront fits a 360 px wide phone without sideways scrolling", async ({ page }) => {
+test("the storefront fits a 360 px wide phone without sideways scrolling", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 360, height: 740 });
   for (const path of ["/", await firstProductPath(page)]) {
     await page.goto(path);
