@@ -6,7 +6,7 @@ import { expect, test } from "@playwright/test";
 
 // The newcomer's path: no DATABASE_URL and an empty data directory. The same
 // production build must start on the embedded database, migrate and seed it.
-const PORT = 3190;
+const PORT = Number(process.env.E2E_EMBEDDED_PORT ?? 3190);
 const BASE = `http://127.0.0.1:${PORT}`;
 
 let server: ChildProcess | undefined;
