@@ -60,7 +60,11 @@ export default defineConfig({
       name: "admin",
       testMatch: /admin\/.*\.spec\.ts/,
       dependencies: ["setup"],
-      use: { ...devices["Desktop Chrome"], launchOptions, storageState: `${AUTH_DIR}/owner.json` },
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions,
+        storageState: `${AUTH_DIR}/owner.json`,
+      },
     },
     {
       name: "access",

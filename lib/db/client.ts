@@ -1,6 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { databaseTarget, type DatabaseTarget } from "./config";
+import { type DatabaseTarget, databaseTarget } from "./config";
 import { openEmbedded } from "./embedded";
 import { type Prisma, PrismaClient } from "./generated/client";
 
