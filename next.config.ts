@@ -1,4 +1,8 @@
 import type { NextConfig } from "next";
+import {
+  API_CONTENT_SECURITY_POLICY,
+  staticSecurityHeaders,
+} from "./lib/next/security-headers";
 
 const nextConfig: NextConfig = {
   // Native and WebAssembly packages load from node_modules at run time
@@ -15,6 +19,19 @@ const nextConfig: NextConfig = {
   // the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
+  // Every response; pages get their nonce-bearing policy from proxy.ts.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: staticSecurityHeaders(process.env.NODE_ENV === "production"),
+      },
+      {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

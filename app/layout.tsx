@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { QueryProvider } from "@/components/ui/query-provider";
 import { inter } from "./fonts";
@@ -15,7 +16,10 @@ export const viewport: Viewport = {
   themeColor: "#1f6f5c",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Render every page per request: the content security policy's nonce is
+  // new each time and Next can only put it on scripts it renders then.
+  await connection();
   return (
     <html lang="en-GB" className={inter.variable}>
       <body className="min-h-dvh font-sans">

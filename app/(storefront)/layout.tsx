@@ -1,29 +1,88 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { SearchBox } from "@/components/storefront/search-box";
 import { listCategoryTree } from "@/lib/catalog/queries";
 import { db } from "@/lib/db/client";
 import { currentCustomer } from "@/lib/next/session";
+import { getSettings } from "@/lib/settings/get-settings";
+
+const iconLinkClass =
+  "inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg px-2 hover:bg-black/5";
 
 export default async function StorefrontLayout({ children }: { children: ReactNode }) {
-  const [categories, customer] = await Promise.all([
+  const [categories, customer, settings] = await Promise.all([
     listCategoryTree(db),
     currentCustomer(),
+    getSettings(db),
   ]);
   return (
     <div className="flex min-h-dvh flex-col bg-sand">
-      <header className="sticky top-0 z-20 border-b border-black/5 bg-white/90 backdrop-blur">
-        <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4">
-          <Link href="/" className="text-lg font-bold tracking-tight text-brand-700">
-            Omnitill
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-lg focus:bg-white focus:p-3"
+      >
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-20 border-b border-black/5 bg-white/95 backdrop-blur">
+        <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-2 sm:gap-4 sm:px-4">
+          <details className="group relative md:hidden">
+            <summary
+              className={`${iconLinkClass} cursor-pointer list-none [&::-webkit-details-marker]:hidden`}
+              aria-label="Menu"
+            >
+              <svg aria-hidden="true" viewBox="0 0 24 24" className="size-6">
+                <path d="M4 7h16M4 12h16M4 17h16" stroke="currentColor" strokeWidth="2" />
+              </svg>
+            </summary>
+            <nav
+              aria-label="Categories"
+              className="absolute left-0 top-12 w-72 max-w-[calc(100vw-1rem)] rounded-xl bg-white p-2 shadow-lg"
+            >
+              <ul>
+                {categories.map((c) => (
+                  <li key={c.id}>
+                    <Link
+                      href={`/categories/${c.handle}`}
+                      className="flex min-h-11 items-center rounded-lg px-3 font-medium hover:bg-black/5"
+                    >
+                      {c.name}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </details>
+          <Link
+            href="/"
+            className="inline-flex min-h-11 items-center px-1 text-lg font-bold tracking-tight text-brand-700"
+          >
+            {settings.businessName}
           </Link>
-          <nav aria-label="Categories" className="hidden gap-5 text-sm sm:flex">
+          <nav aria-label="Categories" className="hidden gap-1 text-sm md:flex">
             {categories.map((c) => (
-              <span key={c.id} className="text-ink/70">
+              <Link
+                key={c.id}
+                href={`/categories/${c.handle}`}
+                className="inline-flex min-h-11 items-center rounded-lg px-3 text-ink/80 hover:bg-black/5 hover:text-ink"
+              >
                 {c.name}
-              </span>
+              </Link>
             ))}
           </nav>
           <div className="ml-auto flex items-center gap-1 text-sm">
+            <div className="hidden w-64 lg:block">
+              <SearchBox />
+            </div>
+            <Link
+              href="/search"
+              className={`${iconLinkClass} lg:hidden`}
+              aria-label="Search"
+            >
+              <svg aria-hidden="true" viewBox="0 0 24 24" className="size-6" fill="none">
+                <circle cx="11" cy="11" r="6" stroke="currentColor" strokeWidth="2" />
+                <path d="m16 16 4 4" stroke="currentColor" strokeWidth="2" />
+              </svg>
+            </Link>
             <Link
               href={customer ? "/account" : "/account/sign-in"}
               className="inline-flex min-h-11 items-center rounded-lg px-3 hover:bg-black/5"
@@ -33,16 +92,64 @@ export default async function StorefrontLayout({ children }: { children: ReactNo
           </div>
         </div>
       </header>
-      <main className="flex-1">{children}</main>
+      <main id="main" className="flex-1">
+        {children}
+      </main>
       <footer className="border-t border-black/5 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap gap-x-6 gap-y-2 px-4 py-6 text-sm text-ink/60">
-          <span>© Omnitill</span>
-          <Link href="/pos" className="hover:underline">
-            Staff: point of sale
-          </Link>
-          <Link href="/admin" className="hover:underline">
-            Staff: back-office
-          </Link>
+        <div className="mx-auto grid max-w-6xl gap-6 px-4 py-8 text-sm sm:grid-cols-3">
+          <nav aria-label="Shop">
+            <h2 className="mb-2 font-semibold">Shop</h2>
+            <ul>
+              {categories.map((c) => (
+                <li key={c.id}>
+                  <Link
+                    href={`/categories/${c.handle}`}
+                    className="inline-flex min-h-11 items-center text-ink/70 hover:underline"
+                  >
+                    {c.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <nav aria-label="Help">
+            <h2 className="mb-2 font-semibold">Help</h2>
+            <ul>
+              <li>
+                <Link
+                  href="/stores"
+                  className="inline-flex min-h-11 items-center text-ink/70 hover:underline"
+                >
+                  Our stores
+                </Link>
+              </li>
+              <li>
+                <Link
+                  href="/account"
+                  className="inline-flex min-h-11 items-center text-ink/70 hover:underline"
+                >
+                  Your account and orders
+                </Link>
+              </li>
+            </ul>
+          </nav>
+          <div className="text-ink/60">
+            <p>© {settings.businessName}</p>
+            <p className="mt-2 flex flex-wrap gap-x-4">
+              <Link
+                href="/pos"
+                className="inline-flex min-h-11 items-center hover:underline"
+              >
+                Staff: point of sale
+              </Link>
+              <Link
+                href="/admin"
+                className="inline-flex min-h-11 items-center hover:underline"
+              >
+                Staff: back-office
+              </Link>
+            </p>
+          </div>
         </div>
       </footer>
     </div>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ProductCard } from "@/components/storefront/product-card";
 import {
   listActiveProducts,
@@ -35,13 +36,18 @@ export default async function HomePage() {
           <h2 id="categories" className="mb-4 text-xl font-semibold">
             Shop by category
           </h2>
-          <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+          <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4">
             {categories.map((c) => (
-              <li key={c.id} className="rounded-xl bg-white p-4 shadow-sm">
-                <p className="font-semibold">{c.name}</p>
-                <p className="mt-1 text-sm text-ink/60">
-                  {c.children.map((child) => child.name).join(" · ")}
-                </p>
+              <li key={c.id}>
+                <Link
+                  href={`/categories/${c.handle}`}
+                  className="block h-full min-h-24 rounded-xl bg-white p-4 shadow-sm transition hover:shadow-md"
+                >
+                  <span className="font-semibold">{c.name}</span>
+                  <span className="mt-1 block text-sm text-ink/60">
+                    {c.children.map((child) => child.name).join(" · ")}
+                  </span>
+                </Link>
               </li>
             ))}
           </ul>

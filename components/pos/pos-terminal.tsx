@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { formatMoney } from "@/components/ui/format";
 import { SignOutButton } from "@/components/ui/sign-out-button";
+import { useLiveLookup } from "./use-live-lookup";
 
 interface Store {
   id: string;
@@ -62,6 +63,12 @@ export function PosTerminal({
     queryKey: ["pos-lookup", submitted, station?.storeId],
     queryFn: () => lookup(submitted, station?.storeId ?? ""),
     enabled: submitted.length > 0 && !!station,
+  });
+  // Stock shown for the results follows this store's events.
+  useLiveLookup({
+    storeId: station?.storeId,
+    variantIds: results.data?.map((r) => r.id) ?? [],
+    queryKey: ["pos-lookup"],
   });
 
   function chooseStation(storeId: string, registerId: string) {

@@ -20,7 +20,15 @@ function firstColour(product: ProductCardData): string | undefined {
   return index >= 0 ? product.variants[0]?.optionValues[index] : undefined;
 }
 
-export function ProductCard({ product }: { product: ProductCardData }) {
+/** A product in a grid: its picture, title, category and price range. */
+export function ProductCard({
+  product,
+  isPriority = false,
+}: {
+  product: ProductCardData;
+  /** Above the fold: load its picture first. */
+  isPriority?: boolean;
+}) {
   const currency = product.variants[0]?.currency ?? "GBP";
   const prices = product.variants.map((v) => v.priceMinor);
   const isOnSale = product.variants.some(

@@ -2,6 +2,9 @@
 
 import { useMemo, useState } from "react";
 import { formatMoney } from "@/components/ui/format";
+import { BackInStockForm } from "./back-in-stock-form";
+import { type AvailabilityStore, StoreAvailability } from "./store-availability";
+import { useLiveStock } from "./use-live-stock";
 
 export interface PickerVariant {
   id: string;
@@ -11,7 +14,14 @@ export interface PickerVariant {
   compareAtMinor: number | null;
   currency: string;
   shippable: number;
-  pickup: { name: string; city: string; available: number }[];
+  pickup: { locationId?: string; name: string; city: string; available: number }[];
+}
+
+/** A variant's online price from the pricing engine, with its promotions in words. */
+export interface PickerPrice {
+  payMinor: number;
+  applied: string[];
+  nearMisses: string[];
 }
 
 function isInStock(v: PickerVariant): boolean {
@@ -21,11 +31,21 @@ function isInStock(v: PickerVariant): boolean {
 /** Option buttons per option name; combinations that don't exist are shown disabled. */
 export function VariantPicker({
   optionNames,
-  variants,
+  variants: rendered,
+  prices = {},
+  stores = [],
+  shipsInDays = 1,
 }: {
   optionNames: string[];
   variants: PickerVariant[];
+  /** By variant id; a variant without one shows its catalogue price. */
+  prices?: Record<string, PickerPrice>;
+  stores?: AvailabilityStore[];
+  /** Working days before a shipped order leaves the warehouse. */
+  shipsInDays?: number;
 }) {
+  // Stock figures follow the events stream while the page is open.
+  const variants = useLiveStock(rendered);
   const firstInStock = variants.find(isInStock) ?? variants[0];
   const [selected, setSelected] = useState<string[]>(firstInStock?.optionValues ?? []);
 
@@ -48,23 +68,47 @@ export function VariantPicker({
     return variants.find((v) => v.optionValues.every((x, i) => x === wanted[i]));
   }
 
+  const price = variant ? prices[variant.id] : undefined;
+  const payMinor = price?.payMinor ?? variant?.priceMinor ?? 0;
+  // The higher of the marked-down "was" price and the pre-promotion price.
+  const wasMinor = variant
+    ? Math.max(variant.compareAtMinor ?? 0, variant.priceMinor)
+    : 0;
+  const isReduced = variant !== undefined && wasMinor > payMinor;
+  const availableByStore: Record<string, number> = {};
+  for (const p of variant?.pickup ?? [])
+    if (p.locationId) availableByStore[p.locationId] = p.available;
+
   return (
     <div className="mt-4">
-      {variant && (
-        <p className="text-xl">
-          <span
-            className={
-              variant.compareAtMinor ? "font-semibold text-red-700" : "font-semibold"
-            }
-          >
-            {formatMoney(variant.priceMinor, variant.currency)}
-          </span>
-          {variant.compareAtMinor && variant.compareAtMinor > variant.priceMinor && (
-            <s className="ml-2 text-base text-ink/50">
-              {formatMoney(variant.compareAtMinor, variant.currency)}
-            </s>
-          )}
-        </p>
+      <div className="min-h-8">
+        {variant && (
+          <p className="text-xl" data-testid="price">
+            <span className={isReduced ? "font-semibold text-red-700" : "font-semibold"}>
+              {formatMoney(payMinor, variant.currency)}
+            </span>
+            {isReduced && (
+              <s className="ml-2 text-base text-ink/50">
+                <span className="sr-only">was </span>
+                {formatMoney(wasMinor, variant.currency)}
+              </s>
+            )}
+          </p>
+        )}
+      </div>
+      {price && (price.applied.length > 0 || price.nearMisses.length > 0) && (
+        <ul className="mt-2 space-y-1 text-sm" aria-label="Offers">
+          {price.applied.map((line) => (
+            <li key={line} className="text-red-700">
+              {line}
+            </li>
+          ))}
+          {price.nearMisses.map((line) => (
+            <li key={line} className="text-ink/70">
+              {line}
+            </li>
+          ))}
+        </ul>
       )}
 
       {optionNames.map((name, optionIndex) => (
@@ -83,6 +127,13 @@ export function VariantPicker({
                   type="button"
                   disabled={!candidate}
                   aria-pressed={isSelected}
+                  aria-label={
+                    !candidate
+                      ? `${value}, not made in this combination`
+                      : isUnavailable
+                        ? `${value}, out of stock`
+                        : undefined
+                  }
                   onClick={() =>
                     setSelected((s) => s.map((x, i) => (i === optionIndex ? value : x)))
                   }
@@ -101,31 +152,22 @@ export function VariantPicker({
       ))}
 
       {variant ? (
-        <div
-          className="mt-6 rounded-xl bg-white p-4 text-sm shadow-sm"
-          aria-live="polite"
-        >
-          <p className="font-medium">
-            {variant.shippable > 0
-              ? `In stock for delivery${variant.shippable <= 5 ? ` — only ${variant.shippable} left` : ""}`
-              : "Out of stock for delivery"}
-          </p>
-          <ul className="mt-3 space-y-1">
-            {variant.pickup.map((p) => (
-              <li key={p.name} className="flex justify-between gap-4">
-                <span>
-                  {p.name}, {p.city}
-                </span>
-                <span className={p.available > 0 ? "text-brand-700" : "text-ink/50"}>
-                  {p.available > 0
-                    ? `Pick up today — ${p.available} left`
-                    : "Not available"}
-                </span>
-              </li>
-            ))}
-          </ul>
-          <p className="mt-3 text-xs text-ink/50">SKU {variant.sku}</p>
-        </div>
+        <>
+          <div
+            className="mt-6 rounded-xl bg-white p-4 text-sm shadow-sm"
+            aria-live="polite"
+            data-testid="availability"
+          >
+            <p className="font-medium">
+              {variant.shippable > 0
+                ? `Delivery: in stock, ships in ${shipsInDays} working ${shipsInDays === 1 ? "day" : "days"}${variant.shippable <= 5 ? ` — only ${variant.shippable} left` : ""}`
+                : "Delivery: out of stock"}
+            </p>
+            <StoreAvailability stores={stores} availableByStore={availableByStore} />
+            <p className="mt-3 text-xs text-ink/50">SKU {variant.sku}</p>
+          </div>
+          {!isInStock(variant) && <BackInStockForm variantId={variant.id} />}
+        </>
       ) : (
         <p className="mt-6 text-sm text-ink/60">This combination is not made.</p>
       )}

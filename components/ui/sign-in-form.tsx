@@ -4,6 +4,27 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 
+/**
+ * Words for the code next-auth hands back from a refused sign-in; a lockout
+ * ("rate_limited:<seconds>") says when to try again, in the person's own
+ * clock.
+ */
+export function signInErrorMessage(code: string, now = new Date()): string {
+  const lockout = /^rate_limited:(\d+)$/.exec(code);
+  if (lockout) {
+    const seconds = Number(lockout[1]);
+    const minutes = Math.max(1, Math.ceil(seconds / 60));
+    const at = new Date(now.getTime() + seconds * 1000).toLocaleTimeString(undefined, {
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+    const wait = minutes === 1 ? "1 minute" : `${minutes} minutes`;
+    return `Too many sign-in attempts. Try again at ${at} (in ${wait}).`;
+  }
+  if (code === "invalid_input") return "Enter your email address and password.";
+  return "The email or password is not right.";
+}
+
 /** Email and password form for one of the credential providers. */
 export function SignInForm({
   provider,
@@ -28,7 +49,7 @@ export function SignInForm({
     });
     setIsPending(false);
     if (!result || result.error) {
-      setError("The email or password is not right.");
+      setError(signInErrorMessage(result?.error ?? ""));
       return;
     }
     router.replace(callbackUrl);

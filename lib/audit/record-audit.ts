@@ -1,5 +1,6 @@
 import { type Actor, actorLabel } from "@/lib/auth/actor";
 import type { Prisma, Tx } from "@/lib/db/client";
+import { currentAuditContext } from "./audit-context";
 
 export interface AuditInput {
   actor: Actor;
@@ -36,6 +37,7 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
  */
 export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
   const { actor } = input;
+  const origin = currentAuditContext();
   await tx.auditEntry.create({
     data: {
       actorKind: ACTOR_KIND[actor.kind],
@@ -47,8 +49,8 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
       before: toJson(input.before),
       after: toJson(input.after),
       locationId: input.locationId ?? null,
-      ipAddress: input.ipAddress ?? null,
-      userAgent: input.userAgent ?? null,
+      ipAddress: input.ipAddress ?? origin.ipAddress ?? null,
+      userAgent: (input.userAgent ?? origin.userAgent ?? null)?.slice(0, 400) ?? null,
     },
   });
 }

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { exactCodeMatches, searchProducts } from "./search-products";
 
 const variantSelect = {
   id: true,
@@ -75,33 +76,38 @@ export function findProductByHandle(db: Db, handle: string) {
 
 /**
  * Variants matching a scanned barcode, a SKU or words of the title; exact
- * code matches come first. Used by the POS and the back-office.
+ * code matches come first and alone (a scan means that one variant).
+ * Used by the POS and the back-office; see search-products.ts.
  */
 export async function searchVariants(db: Db, query: string, limit = 20) {
   const term = query.trim();
   if (term.length === 0) return [];
+  const include = { product: { select: { title: true, handle: true, status: true } } };
 
-  const exact = await db.variant.findMany({
+  const exact = await exactCodeMatches(db, term, ["ACTIVE", "DRAFT", "ARCHIVED"]);
+  if (exact.length > 0) {
+    return db.variant.findMany({
+      where: { isActive: true, id: { in: exact.flatMap((m) => m.variantId ?? []) } },
+      include,
+      take: limit,
+    });
+  }
+
+  const matches = await searchProducts(db, { query: term, statuses: ["ACTIVE"], limit });
+  const variantRank = new Map(matches.flatMap((m) => (m.variantId ? [[m.variantId, m.rank]] : [])));
+  const productRank = new Map(matches.map((m) => [m.productId, m.rank]));
+  const variants = await db.variant.findMany({
     where: {
       isActive: true,
-      OR: [{ barcode: term }, { sku: term.toUpperCase() }],
-    },
-    include: { product: { select: { title: true, handle: true, status: true } } },
-    take: limit,
-  });
-  if (exact.length > 0) return exact;
-
-  return db.variant.findMany({
-    where: {
-      isActive: true,
-      product: { status: "ACTIVE" },
       OR: [
-        { sku: { startsWith: term.toUpperCase() } },
-        { product: { title: { contains: term, mode: "insensitive" } } },
+        { id: { in: [...variantRank.keys()] } },
+        { productId: { in: matches.filter((m) => !m.variantId).map((m) => m.productId) } },
       ],
     },
-    include: { product: { select: { title: true, handle: true, status: true } } },
-    orderBy: [{ product: { title: "asc" } }, { position: "asc" }],
-    take: limit,
+    include,
+    orderBy: [{ position: "asc" }],
   });
+  const rank = (v: (typeof variants)[number]) =>
+    variantRank.get(v.id) ?? productRank.get(v.productId) ?? 0;
+  return variants.sort((a, b) => rank(b) - rank(a)).slice(0, limit);
 }

@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 
 type EmbeddedRegistry = Map<string, PGlite>;
 
@@ -12,11 +13,13 @@ const globalForPglite = globalThis as unknown as { __omnitillPglite?: EmbeddedRe
  * that query it directly await `waitReady` first.
  */
 export function openEmbedded(directory: string): PGlite {
-  const registry = (globalForPglite.__omnitillPglite ??= new Map());
+  globalForPglite.__omnitillPglite ??= new Map();
+  const registry = globalForPglite.__omnitillPglite;
   let instance = registry.get(directory);
   if (!instance) {
     mkdirSync(directory, { recursive: true });
-    instance = new PGlite(directory);
+    // pg_trgm backs catalogue search; the migrations create the extension.
+    instance = new PGlite(directory, { extensions: { pg_trgm } });
     registry.set(directory, instance);
   }
   return instance;

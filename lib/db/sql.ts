@@ -43,11 +43,47 @@ function pgClientSql(client: pg.Client | pg.PoolClient): Sql {
   return sql;
 }
 
+export interface ConnectPostgresOptions {
+  /** For a LISTEN connection: each notification the server sends. */
+  onNotification?: (channel: string, payload: string) => void;
+  /**
+   * Called once when the connection breaks (server restart, network) rather
+   * than being closed by its owner. Without it a broken idle connection is
+   * only noticed by the next query.
+   */
+  onLost?: (error: Error) => void;
+}
+
 /** Opens one connection to a PostgreSQL server. */
-export async function connectPostgres(url: string): Promise<ClosableSql> {
+export async function connectPostgres(
+  url: string,
+  options: ConnectPostgresOptions = {},
+): Promise<ClosableSql> {
   const client = new pg.Client({ connectionString: url });
+  let isClosing = false;
+  let isLost = false;
+  const lost = (error: Error) => {
+    if (isClosing || isLost) return;
+    isLost = true;
+    options.onLost?.(error);
+  };
+  // An unhandled 'error' event would end the process; report it instead.
+  client.on("error", lost);
+  client.on("end", () => lost(new Error("the database connection ended")));
+  if (options.onNotification) {
+    const onNotification = options.onNotification;
+    client.on("notification", (message) =>
+      onNotification(message.channel, message.payload ?? ""),
+    );
+  }
   await client.connect();
-  return { ...pgClientSql(client), close: () => client.end() };
+  return {
+    ...pgClientSql(client),
+    close: () => {
+      isClosing = true;
+      return client.end();
+    },
+  };
 }
 
 /** Wraps an open PGlite database; closing it is left to its owner. */

@@ -1,15 +1,23 @@
+import { startEvents, stopEvents } from "@/lib/events/start-events";
 import { databaseTarget } from "./config";
 import { prepareDatabase } from "./prepare";
 import { DEMO_SIGN_INS } from "./seed";
 
 /**
- * Brings the database up to date when the server starts; for the embedded
+ * Brings the database up to date when the server starts and starts the
+ * realtime events (lib/events/start-events.ts); for the embedded
  * demo, fills it with the demo retailer on first start and prints the
  * demo sign-ins for the person who just started it.
  */
 export async function startServer(): Promise<void> {
   const isEmbedded = databaseTarget().kind === "embedded";
   await prepareDatabase({ seed: isEmbedded });
+  await startEvents();
+  // Next closes its server on these signals and waits for open responses;
+  // ending the event streams (and the LISTEN) lets it finish.
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => void stopEvents());
+  }
   if (!isEmbedded) return;
 
   const port = process.env.PORT ?? "3000";

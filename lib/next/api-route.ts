@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { withAuditContext } from "@/lib/audit/audit-context";
 import type { Actor } from "@/lib/auth/actor";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { authorize } from "@/lib/auth/authorize";
@@ -6,6 +7,7 @@ import type { Permission } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { problemResponse } from "@/lib/errors/http";
 import { type Logger, requestLogger } from "@/lib/log";
+import { clientIpFrom } from "./client-ip";
 
 export interface ApiContext {
   actor: Actor;
@@ -32,7 +34,13 @@ export function apiRoute(permission: Permission, handler: Handler) {
       log = requestLogger({ requestId, actor: `api_key:${actor.id}` });
       authorize(actor, permission);
       const params = (await segment.params) ?? {};
-      const response = await handler(request, { actor, log, requestId, params });
+      const origin = {
+        ipAddress: clientIpFrom(request.headers),
+        userAgent: request.headers.get("user-agent"),
+      };
+      const response = await withAuditContext(origin, () =>
+        handler(request, { actor, log, requestId, params }),
+      );
       response.headers.set("x-request-id", requestId);
       return response;
     } catch (error) {

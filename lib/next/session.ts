@@ -17,6 +17,13 @@ export async function currentStaff(): Promise<StaffActor | null> {
     include: { locations: { select: { locationId: true } } },
   });
   if (!user?.isActive) return null;
+  // A password reset ends every session begun before it.
+  if (
+    user.passwordChangedAt &&
+    user.passwordChangedAt.getTime() > (session.signedInAt ?? 0)
+  ) {
+    return null;
+  }
   return staffActorFrom(user);
 }
 

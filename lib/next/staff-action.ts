@@ -1,10 +1,24 @@
+import { headers } from "next/headers";
 import type { z } from "zod";
+import { type AuditContext, withAuditContext } from "@/lib/audit/audit-context";
 import type { StaffActor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import type { Permission } from "@/lib/auth/permissions";
 import { parseInput } from "@/lib/errors";
 import { type ActionResult, actionError } from "@/lib/errors/http";
+import { clientIpFrom } from "./client-ip";
 import { currentStaff } from "./session";
+
+/** The address and browser of the request behind an action, for audit entries. */
+async function requestOrigin(): Promise<AuditContext> {
+  try {
+    const incoming = await headers();
+    return { ipAddress: clientIpFrom(incoming), userAgent: incoming.get("user-agent") };
+  } catch {
+    // Called outside a request (a test or a script): the origin is unknown.
+    return {};
+  }
+}
 
 /**
  * Builds a server action for staff: resolves who is acting, checks the one
@@ -25,7 +39,9 @@ export function staffAction<S extends z.ZodType, T>(
       const staff = await currentStaff();
       authorize(staff, permission);
       const input = parseInput(schema, raw);
-      return { ok: true, data: await run(input, staff as StaffActor) };
+      const origin = await requestOrigin();
+      const data = await withAuditContext(origin, () => run(input, staff as StaffActor));
+      return { ok: true, data };
     } catch (error) {
       return actionError(error, { permission });
     }

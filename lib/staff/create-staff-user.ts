@@ -2,11 +2,18 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { hashSecret } from "@/lib/auth/password";
+import { LOCATION_SCOPED_ROLES } from "@/lib/auth/permissions";
 import type { PrismaClient } from "@/lib/db/client";
 import { AppError, parseInput } from "@/lib/errors";
+import { emitEvent } from "@/lib/events/emit-event";
 import { type CreateStaffUserInput, createStaffUserSchema } from "./schemas";
+import { assertCanManageStaff } from "./staff-scope";
 
-/** Creates a staff member with a hashed password, their locations and an audit entry. */
+/**
+ * Creates a staff member with a hashed password, their locations and an
+ * audit entry. A store manager may create only associates of their own
+ * locations (lib/staff/staff-scope.ts).
+ */
 export async function createStaffUser(
   db: PrismaClient,
   actor: Actor,
@@ -14,6 +21,11 @@ export async function createStaffUser(
 ) {
   authorize(actor, "staff:manage");
   const data = parseInput(createStaffUserSchema, input);
+  if (LOCATION_SCOPED_ROLES.has(data.role) && data.locationCodes.length === 0) {
+    throw new AppError("invalid_input", "Choose where this person works.", {
+      fields: { locationCodes: ["Store staff work at one location or more."] },
+    });
+  }
 
   // Hashing is slow; do it before the transaction holds any locks.
   const passwordHash = await hashSecret(data.password);
@@ -48,6 +60,11 @@ export async function createStaffUser(
       );
     }
 
+    assertCanManageStaff(actor, {
+      role: data.role,
+      locationIds: locations.map((l) => l.id),
+    });
+
     const user = await tx.staffUser.create({
       data: {
         email: data.email,
@@ -65,7 +82,15 @@ export async function createStaffUser(
       action: "staff.created",
       entityType: "staff_user",
       entityId: user.id,
-      after: { ...user, locationCodes: data.locationCodes },
+      locationId: locations[0]?.id ?? null,
+      after: { ...user, locationCodes: data.locationCodes, hasPin: pinHash !== null },
+    });
+    await emitEvent(tx, {
+      type: "staff.created",
+      aggregateType: "staff_user",
+      aggregateId: user.id,
+      locationId: locations[0]?.id ?? null,
+      payload: { role: user.role, locationCodes: data.locationCodes },
     });
     return user;
   });

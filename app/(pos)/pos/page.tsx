@@ -1,6 +1,7 @@
 import { PosTerminal } from "@/components/pos/pos-terminal";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
+import { isTradingAt } from "@/lib/locations/trading";
 import { requireStaffPage } from "@/lib/next/session";
 
 export const dynamic = "force-dynamic";
@@ -20,12 +21,15 @@ export default async function PosPage() {
   return (
     <PosTerminal
       staff={{ name: staff.name, role: ROLE_LABELS[staff.role] }}
-      stores={stores.map((s) => ({
-        id: s.id,
-        name: s.name,
-        city: s.city,
-        registers: s.registers.map((r) => ({ id: r.id, name: r.name })),
-      }))}
+      // A pop-up sells only between its first and last trading day.
+      stores={stores
+        .filter((s) => isTradingAt(s, new Date()))
+        .map((s) => ({
+          id: s.id,
+          name: s.name,
+          city: s.city,
+          registers: s.registers.map((r) => ({ id: r.id, name: r.name })),
+        }))}
     />
   );
 }

@@ -1,4 +1,5 @@
 import { hashSecret } from "../../auth/password";
+import { refreshProductSearch } from "../../catalog/refresh-product-search";
 import { AppError } from "../../errors";
 import type { PrismaClient, Tx } from "../client";
 import type {
@@ -110,6 +111,8 @@ export async function seedDemoData(
       if (options.reset) await truncateAppTables(tx);
       else await refuseIfSeeded(tx);
       await writeDemoData(tx, data);
+      // Search columns are derived; fill them as every catalogue write does.
+      await refreshProductSearch(tx);
     },
     { maxWait: 30_000, timeout: 300_000 },
   );

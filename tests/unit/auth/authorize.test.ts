@@ -24,7 +24,9 @@ describe("the permission matrix", () => {
     ["FULFILLMENT", "pos:access", false],
     ["FULFILLMENT", "fulfillment:work", true],
     ["STORE_MANAGER", "pos:override_price", true],
-    ["STORE_MANAGER", "staff:manage", false],
+    ["STORE_MANAGER", "staff:manage", true],
+    ["STORE_MANAGER", "settings:manage", false],
+    ["STORE_MANAGER", "locations:manage", false],
   ] as const)("%s may %s: %s", (role, permission, expected) => {
     expect(can(staff(role), permission)).toBe(expected);
   });

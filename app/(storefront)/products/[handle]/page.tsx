@@ -2,19 +2,35 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProductArt } from "@/components/storefront/product-art";
-import { VariantPicker } from "@/components/storefront/variant-picker";
+import type { AvailabilityStore } from "@/components/storefront/store-availability";
+import { type PickerPrice, VariantPicker } from "@/components/storefront/variant-picker";
 import { findProductByHandle } from "@/lib/catalog/queries";
 import { db } from "@/lib/db/client";
-import { availabilityForVariants } from "@/lib/inventory/availability";
+import { describeWeeklyHours, readWeeklyHours } from "@/lib/locations/hours";
+import { currentCustomer } from "@/lib/next/session";
+import { listPickupStores } from "@/lib/storefront/list-pickup-stores";
+import { pickupPromise } from "@/lib/storefront/pickup-promise";
+import { quoteVariantPrices } from "@/lib/storefront/quote-variant-prices";
+import { storefrontStockForVariants } from "@/lib/storefront/storefront-stock";
 
 export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ handle: string }> };
 
+/** Warehouses dispatch the next working day; see README "Storefront". */
+const SHIPS_IN_DAYS = 1;
+
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { handle } = await params;
   const product = await findProductByHandle(db, handle);
-  return { title: product?.title ?? "Product not found" };
+  if (!product) return { title: "Product not found" };
+  const description = product.description.slice(0, 155) || product.title;
+  return {
+    title: product.title,
+    description,
+    alternates: { canonical: `/products/${product.handle}` },
+    openGraph: { title: product.title, description, type: "website" },
+  };
 }
 
 export default async function ProductPage({ params }: Params) {
@@ -22,19 +38,41 @@ export default async function ProductPage({ params }: Params) {
   const product = await findProductByHandle(db, handle);
   if (!product) notFound();
 
-  const availability = await availabilityForVariants(
-    db,
-    product.variants.map((v) => v.id),
-  );
+  const variantIds = product.variants.map((v) => v.id);
+  const customer = await currentCustomer();
+  const [stock, quotes, pickupStores] = await Promise.all([
+    storefrontStockForVariants(db, variantIds),
+    quoteVariantPrices(db, { variantIds, customerId: customer?.id }),
+    listPickupStores(db),
+  ]);
+  const stockById = new Map(stock.map((s) => [s.variantId, s]));
   const colourIndex = product.optionNames.findIndex((n) => /colou?r/i.test(n));
-  const variants = product.variants.map((v) => {
-    const stock = availability.get(v.id);
+  const variants = product.variants.map((v) => ({
+    ...v,
+    shippable: stockById.get(v.id)?.shippable ?? 0,
+    pickup: stockById.get(v.id)?.pickup ?? [],
+  }));
+  const prices: Record<string, PickerPrice> = {};
+  for (const [id, quote] of quotes) {
+    prices[id] = {
+      payMinor: quote.payMinor,
+      applied: quote.applied,
+      nearMisses: quote.nearMisses,
+    };
+  }
+  const now = new Date();
+  const stores: AvailabilityStore[] = pickupStores.map((s) => {
+    const hours = readWeeklyHours(s.openingHours);
     return {
-      ...v,
-      shippable: stock?.shippable ?? 0,
-      pickup: (stock?.byLocation ?? [])
-        .filter((l) => l.canPickup)
-        .map((l) => ({ name: l.locationName, city: l.city, available: l.available })),
+      id: s.id,
+      code: s.code,
+      name: s.name,
+      city: s.city,
+      address: `${s.addressLine1}, ${s.city} ${s.postalCode}`,
+      latitude: s.latitude,
+      longitude: s.longitude,
+      when: pickupPromise(s, now),
+      hours: Object.keys(hours).length > 0 ? describeWeeklyHours(hours) : null,
     };
   });
   const attributes = Array.isArray(product.attributes)
@@ -43,12 +81,41 @@ export default async function ProductPage({ params }: Params) {
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-6 sm:py-10">
+      <script
+        type="application/ld+json"
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON-LD, escaped below
+        dangerouslySetInnerHTML={{ __html: productJsonLd(product, variants, prices) }}
+      />
       <nav aria-label="Breadcrumb" className="mb-4 text-sm text-ink/60">
-        <Link href="/" className="hover:underline">
-          Home
-        </Link>
-        {product.category?.parent && <span> / {product.category.parent.name}</span>}
-        {product.category && <span> / {product.category.name}</span>}
+        <ol className="flex flex-wrap gap-1">
+          <li>
+            <Link href="/" className="inline-flex min-h-11 items-center hover:underline">
+              Home
+            </Link>
+          </li>
+          {product.category?.parent && (
+            <li>
+              <span aria-hidden="true">/ </span>
+              <Link
+                href={`/categories/${product.category.parent.handle}`}
+                className="inline-flex min-h-11 items-center hover:underline"
+              >
+                {product.category.parent.name}
+              </Link>
+            </li>
+          )}
+          {product.category && (
+            <li>
+              <span aria-hidden="true">/ </span>
+              <Link
+                href={`/categories/${product.category.handle}`}
+                className="inline-flex min-h-11 items-center hover:underline"
+              >
+                {product.category.name}
+              </Link>
+            </li>
+          )}
+        </ol>
       </nav>
       <div className="grid gap-8 md:grid-cols-2">
         <ProductArt
@@ -68,7 +135,13 @@ export default async function ProductPage({ params }: Params) {
           <h1 className="mt-1 text-2xl font-bold tracking-tight sm:text-3xl">
             {product.title}
           </h1>
-          <VariantPicker optionNames={product.optionNames} variants={variants} />
+          <VariantPicker
+            optionNames={product.optionNames}
+            variants={variants}
+            prices={prices}
+            stores={stores}
+            shipsInDays={SHIPS_IN_DAYS}
+          />
           {product.description && (
             <div className="mt-8 whitespace-pre-line leading-relaxed text-ink/80">
               {product.description}
@@ -78,8 +151,16 @@ export default async function ProductPage({ params }: Params) {
             <dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
               {attributes.map((a) => (
                 <div key={String(a.key)} className="contents">
-                  <dt className="font-medium capitalize">{String(a.key)}</dt>
-                  <dd className="text-ink/70">{String(a.value)}</dd>
+                  <dt className="font-medium capitalize">
+                    {String(a.key).replaceAll("_", " ")}
+                  </dt>
+                  <dd className="text-ink/70">
+                    {typeof a.value === "boolean"
+                      ? a.value
+                        ? "Yes"
+                        : "No"
+                      : String(a.value)}
+                  </dd>
                 </div>
               ))}
             </dl>
@@ -88,4 +169,39 @@ export default async function ProductPage({ params }: Params) {
       </div>
     </div>
   );
+}
+
+/** schema.org Product with one Offer per variant, its price and availability. */
+function productJsonLd(
+  product: { title: string; description: string; brand: string | null; handle: string },
+  variants: {
+    id: string;
+    sku: string;
+    priceMinor: number;
+    currency: string;
+    shippable: number;
+    pickup: { available: number }[];
+  }[],
+  prices: Record<string, PickerPrice>,
+): string {
+  const data = {
+    "@context": "https://schema.org",
+    "@type": "Product",
+    name: product.title,
+    description: product.description,
+    ...(product.brand ? { brand: { "@type": "Brand", name: product.brand } } : {}),
+    offers: variants.map((v) => ({
+      "@type": "Offer",
+      sku: v.sku,
+      price: ((prices[v.id]?.payMinor ?? v.priceMinor) / 100).toFixed(2),
+      priceCurrency: v.currency,
+      availability:
+        v.shippable > 0 || v.pickup.some((p) => p.available > 0)
+          ? "https://schema.org/InStock"
+          : "https://schema.org/OutOfStock",
+      url: `/products/${product.handle}`,
+    })),
+  };
+  // "<" escaped so a title can never close the script element.
+  return JSON.stringify(data).replace(/</g, "\\u003c");
 }

@@ -1,0 +1,73 @@
+"use server";
+
+import { db } from "@/lib/db/client";
+import {
+  addRegister,
+  renameRegister,
+  setRegisterActive,
+} from "@/lib/locations/registers";
+import { createLocation, updateLocation } from "@/lib/locations/save-location";
+import {
+  addRegisterSchema,
+  locationInputSchema,
+  renameRegisterSchema,
+  setLocationActiveSchema,
+  setRegisterActiveSchema,
+  updateLocationSchema,
+} from "@/lib/locations/schemas";
+import { setLocationActive } from "@/lib/locations/set-location-active";
+import { staffAction } from "@/lib/next/staff-action";
+
+export const createLocationAction = staffAction(
+  "locations:manage",
+  locationInputSchema,
+  async (input, staff) => {
+    const location = await createLocation(db, staff, input);
+    return { id: location.id };
+  },
+);
+
+export const updateLocationAction = staffAction(
+  "locations:manage",
+  updateLocationSchema,
+  async (input, staff) => {
+    const location = await updateLocation(db, staff, input);
+    return { id: location.id };
+  },
+);
+
+export const setLocationActiveAction = staffAction(
+  "locations:manage",
+  setLocationActiveSchema,
+  async (input, staff) => {
+    const location = await setLocationActive(db, staff, input);
+    return { id: location.id, isActive: location.isActive };
+  },
+);
+
+export const addRegisterAction = staffAction(
+  "locations:manage",
+  addRegisterSchema,
+  async (input, staff) => {
+    const register = await addRegister(db, staff, input);
+    return { id: register.id };
+  },
+);
+
+export const renameRegisterAction = staffAction(
+  "locations:manage",
+  renameRegisterSchema,
+  async (input, staff) => {
+    const register = await renameRegister(db, staff, input);
+    return { id: register.id };
+  },
+);
+
+export const setRegisterActiveAction = staffAction(
+  "locations:manage",
+  setRegisterActiveSchema,
+  async (input, staff) => {
+    const register = await setRegisterActive(db, staff, input);
+    return { id: register.id, isActive: register.isActive };
+  },
+);

@@ -1,0 +1,151 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ListingFilters } from "@/components/storefront/listing-filters";
+import { ListingPagination } from "@/components/storefront/listing-pagination";
+import { ProductGrid } from "@/components/storefront/product-grid";
+import { findCategoryByHandle } from "@/lib/catalog/find-category";
+import {
+  listCategoryFacets,
+  listCategoryProducts,
+} from "@/lib/catalog/list-category-products";
+import { parseListingParams, type SearchParams } from "@/lib/catalog/listing-params";
+import { db } from "@/lib/db/client";
+import { listPickupStores } from "@/lib/storefront/list-pickup-stores";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ handle: string }>;
+  searchParams: Promise<SearchParams>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { handle } = await params;
+  const category = await findCategoryByHandle(db, handle);
+  if (!category) return { title: "Category not found" };
+  const title = category.parent
+    ? `${category.name} – ${category.parent.name}`
+    : category.name;
+  return {
+    title,
+    description: `Shop ${title.toLowerCase()} online for delivery, or collect today from a store.`,
+    alternates: { canonical: `/categories/${category.handle}` },
+  };
+}
+
+export default async function CategoryPage({ params, searchParams }: Props) {
+  const { handle } = await params;
+  const category = await findCategoryByHandle(db, handle);
+  if (!category) notFound();
+
+  const listing = parseListingParams(await searchParams);
+  const stores = await listPickupStores(db);
+  const store = stores.find((s) => s.code === listing.storeCode);
+  const [result, facets] = await Promise.all([
+    listCategoryProducts(db, {
+      categoryId: category.id,
+      filters: {
+        sizes: listing.sizes,
+        colours: listing.colours,
+        minPriceMinor:
+          listing.minPrice === undefined ? undefined : listing.minPrice * 100,
+        maxPriceMinor:
+          listing.maxPrice === undefined ? undefined : listing.maxPrice * 100,
+        isForDelivery: listing.isForDelivery,
+        pickupLocationId: store?.id,
+        sort: listing.sort,
+        page: listing.page,
+      },
+    }),
+    listCategoryFacets(db, { categoryId: category.id }),
+  ]);
+  const basePath = `/categories/${category.handle}`;
+
+  return (
+    <div className="mx-auto max-w-6xl px-4 pb-16">
+      <nav aria-label="Breadcrumb" className="pt-4 text-sm text-ink/60">
+        <ol className="flex flex-wrap gap-1">
+          <li>
+            <Link href="/" className="inline-flex min-h-11 items-center hover:underline">
+              Home
+            </Link>
+          </li>
+          {category.parent && (
+            <li>
+              <span aria-hidden="true">/ </span>
+              <Link
+                href={`/categories/${category.parent.handle}`}
+                className="inline-flex min-h-11 items-center hover:underline"
+              >
+                {category.parent.name}
+              </Link>
+            </li>
+          )}
+          <li aria-current="page" className="inline-flex min-h-11 items-center">
+            <span aria-hidden="true">/&nbsp;</span>
+            {category.name}
+          </li>
+        </ol>
+      </nav>
+      {category.parent && (
+        <p className="text-sm font-semibold uppercase tracking-widest text-brand-600">
+          {category.parent.name}
+        </p>
+      )}
+      <h1 className="text-2xl font-bold tracking-tight sm:text-4xl">{category.name}</h1>
+
+      {category.children.length > 0 && (
+        <ul
+          aria-label="Subcategories"
+          className="-mx-4 mt-4 flex gap-2 overflow-x-auto px-4 pb-1"
+        >
+          {category.children.map((child) => (
+            <li key={child.handle} className="shrink-0">
+              <Link
+                href={`/categories/${child.handle}`}
+                className="inline-flex min-h-11 items-center rounded-full border border-black/10 bg-white px-4 text-sm hover:border-ink"
+              >
+                {child.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <div className="mt-6 md:grid md:grid-cols-[16rem_1fr] md:gap-8">
+        <ListingFilters
+          basePath={basePath}
+          params={listing}
+          facets={facets}
+          stores={stores.map((s) => ({ code: s.code, name: s.name }))}
+          total={result.total}
+        />
+        <section aria-labelledby="results-heading">
+          <h2 id="results-heading" className="sr-only">
+            Products
+          </h2>
+          {result.products.length === 0 ? (
+            <div className="rounded-xl bg-white p-6 text-center shadow-sm">
+              <p className="font-medium">Nothing matches these filters.</p>
+              <Link
+                href={basePath}
+                className="mt-3 inline-flex min-h-11 items-center rounded-lg px-3 text-brand-700 underline"
+              >
+                Clear all filters
+              </Link>
+            </div>
+          ) : (
+            <ProductGrid products={result.products} />
+          )}
+          <ListingPagination
+            basePath={basePath}
+            params={listing}
+            page={result.page}
+            pageCount={result.pageCount}
+          />
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+import type { Db } from "@/lib/db/client";
+import { notFound } from "@/lib/errors/app-error";
+import { availabilityForVariants } from "@/lib/inventory/availability";
+import type { CodeOutcome, PricingWarning } from "@/lib/pricing";
+import { type CartActor, assertCartAccess } from "./cart-access";
+import { priceCartRecord } from "./price-cart";
+import { ShippingAddressSchema } from "./schemas";
+
+export interface CartLineView {
+  id: string;
+  variantId: string;
+  sku: string;
+  title: string;
+  quantity: number;
+  fulfillment: "SHIP" | "PICKUP" | "CARRY_OUT";
+  locationId: string | null;
+  locationName: string | null;
+  unitPriceMinor: number;
+  discountMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+  /** Units that can be promised for this line; null for carry-out (the shelf wins). */
+  availableQuantity: number | null;
+  isAvailable: boolean;
+}
+
+export interface CartView {
+  id: string;
+  channel: "WEB" | "POS" | "API";
+  status: string;
+  currency: string;
+  locationId: string | null;
+  registerId: string | null;
+  customerId: string | null;
+  email: string | null;
+  shippingAddress: unknown;
+  codes: string[];
+  lines: CartLineView[];
+  totals: {
+    subtotalMinor: number;
+    discountMinor: number;
+    shippingMinor: number;
+    taxMinor: number;
+    totalMinor: number;
+  };
+  promotions: { name: string; code: string | null; amountMinor: number }[];
+  codeOutcomes: CodeOutcome[];
+  warnings: PricingWarning[];
+  /** Every line can be bought as it stands. */
+  canCheckOut: boolean;
+}
+
+/** Reads a cart for its owner, priced by the engine, with each line's availability. */
+export async function getCartView(
+  db: Db,
+  options: { actor: CartActor; cartId: string },
+): Promise<CartView> {
+  const cart = await loadForView(db, options.cartId);
+  if (!cart) throw notFound("Cart");
+  assertCartAccess(options.actor, cart);
+  return buildCartView(db, cart);
+}
+
+type CartWithLines = NonNullable<Awaited<ReturnType<typeof loadForView>>>;
+
+function loadForView(db: Db, cartId: string) {
+  return db.cart.findUnique({
+    where: { id: cartId },
+    include: {
+      lines: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        include: {
+          variant: {
+            select: { sku: true, optionValues: true, product: { select: { title: true } } },
+          },
+          location: { select: { name: true } },
+        },
+      },
+    },
+  });
+}
+
+async function buildCartView(db: Db, cart: CartWithLines): Promise<CartView> {
+  const address = ShippingAddressSchema.safeParse(cart.shippingAddress);
+  const { result } = await priceCartRecord(db, cart, {
+    shippingAddress: address.success ? address.data : null,
+  });
+  const priced = new Map(result.lines.map((line) => [line.lineId, line]));
+  const availability = await availabilityForVariants(
+    db,
+    cart.lines.map((line) => line.variantId),
+  );
+
+  const lines = cart.lines.map((line): CartLineView => {
+    const p = priced.get(line.id);
+    const stock = availability.get(line.variantId);
+    const available =
+      line.fulfillment === "CARRY_OUT"
+        ? null
+        : line.locationId
+          ? (stock?.byLocation.find((l) => l.locationId === line.locationId)?.available ?? 0)
+          : (stock?.shippable ?? 0);
+    const options = line.variant.optionValues.join(" / ");
+    return {
+      id: line.id,
+      variantId: line.variantId,
+      sku: line.variant.sku,
+      title: options
+        ? `${line.variant.product.title} — ${options}`
+        : line.variant.product.title,
+      quantity: line.quantity,
+      fulfillment: line.fulfillment,
+      locationId: line.locationId,
+      locationName: line.location?.name ?? null,
+      unitPriceMinor: p?.unitPrice ?? 0,
+      discountMinor: p?.discount ?? 0,
+      taxMinor: p?.tax ?? 0,
+      totalMinor: p?.total ?? 0,
+      availableQuantity: available,
+      isAvailable: available === null || available >= line.quantity,
+    };
+  });
+
+  return {
+    id: cart.id,
+    channel: cart.channel,
+    status: cart.status,
+    currency: cart.currency,
+    locationId: cart.locationId,
+    registerId: cart.registerId,
+    customerId: cart.customerId,
+    email: cart.email,
+    shippingAddress: cart.shippingAddress,
+    codes: cart.codes,
+    lines,
+    totals: {
+      subtotalMinor: result.totals.subtotal,
+      discountMinor: result.totals.discount,
+      shippingMinor: result.totals.shipping,
+      taxMinor: result.totals.tax,
+      totalMinor: result.totals.total,
+    },
+    promotions: result.explanation.applied.map((a) => ({
+      name: a.name,
+      code: a.code,
+      amountMinor: a.amount,
+    })),
+    codeOutcomes: result.explanation.codes,
+    warnings: result.warnings,
+    canCheckOut:
+      cart.status === "OPEN" && lines.length > 0 && lines.every((l) => l.isAvailable),
+  };
+}
+
+/** The view of a cart the caller already may see (after a change). */
+export async function cartViewById(db: Db, cartId: string): Promise<CartView> {
+  const cart = await loadForView(db, cartId);
+  if (!cart) throw notFound("Cart");
+  return buildCartView(db, cart);
+}

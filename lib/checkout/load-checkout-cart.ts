@@ -1,0 +1,142 @@
+import type { Tx } from "@/lib/db/client";
+import type { FulfillmentMethod } from "@/lib/db/generated/enums";
+import { AppError, type FieldErrors, notFound } from "@/lib/errors/app-error";
+import { routeShippedLines } from "./route-shipped-lines";
+import type { ShippingAddress } from "./schemas";
+
+/** A cart line ready to become an order line, with its location settled. */
+export interface CheckoutLine {
+  id: string;
+  variantId: string;
+  quantity: number;
+  fulfillment: FulfillmentMethod;
+  locationId: string;
+  sku: string;
+  title: string;
+}
+
+export interface CheckoutLocation {
+  id: string;
+  code: string;
+  pickupHoldHours: number;
+}
+
+/**
+ * Locks a cart for checkout (so two checkouts of one cart queue rather than
+ * both succeed) and loads its lines with the snapshots an order keeps.
+ */
+export async function lockCart(tx: Tx, cartId: string) {
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Cart" WHERE id = ${cartId} FOR UPDATE`;
+  if (locked.length === 0) throw notFound("Cart");
+  const cart = await tx.cart.findUnique({
+    where: { id: cartId },
+    include: {
+      lines: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        include: {
+          variant: {
+            select: { sku: true, optionValues: true, product: { select: { title: true } } },
+          },
+        },
+      },
+    },
+  });
+  if (!cart) throw notFound("Cart");
+  return cart;
+}
+
+export type LockedCart = Awaited<ReturnType<typeof lockCart>>;
+
+/**
+ * Checks every line can be fulfilled the way it asks, and routes shipped
+ * lines without a location. Refuses, naming each line: carry-out away from
+ * the till's own store, pickup where the store does not offer it, shipping
+ * without an address or from a location that does not ship.
+ */
+export async function settleCheckoutLines(
+  tx: Tx,
+  cart: LockedCart,
+  shippingAddress: ShippingAddress | null,
+): Promise<{ lines: CheckoutLine[]; locations: Map<string, CheckoutLocation> }> {
+  const fields: FieldErrors = {};
+  if (cart.lines.length === 0) fields.lines = ["The cart is empty."];
+
+  const locationIds = [
+    ...new Set(cart.lines.flatMap((l) => (l.locationId ? [l.locationId] : []))),
+  ];
+  const rows = await tx.location.findMany({ where: { id: { in: locationIds } } });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+
+  for (const line of cart.lines) {
+    const field = `lines.${line.id}`;
+    const location = line.locationId ? byId.get(line.locationId) : undefined;
+    const problem = lineProblem(cart, line, location, shippingAddress);
+    if (problem) fields[field] = [problem];
+  }
+  if (Object.keys(fields).length > 0) {
+    throw new AppError("invalid_input", "Some lines cannot be fulfilled that way.", {
+      fields,
+    });
+  }
+
+  const unrouted = cart.lines.filter((l) => l.fulfillment === "SHIP" && !l.locationId);
+  const routes = await routeShippedLines(tx, unrouted);
+  const routedIds = [...new Set(routes.values())].filter((id) => !byId.has(id));
+  for (const row of await tx.location.findMany({ where: { id: { in: routedIds } } })) {
+    byId.set(row.id, row);
+  }
+
+  const lines: CheckoutLine[] = [];
+  for (const line of cart.lines) {
+    const locationId = line.locationId ?? routes.get(line.id);
+    if (!locationId) {
+      fields[`lines.${line.id}`] = [`No location can ship ${line.quantity} of ${line.variant.sku}.`];
+      continue;
+    }
+    const options = line.variant.optionValues.join(" / ");
+    lines.push({
+      id: line.id,
+      variantId: line.variantId,
+      quantity: line.quantity,
+      fulfillment: line.fulfillment,
+      locationId,
+      sku: line.variant.sku,
+      title: options ? `${line.variant.product.title} — ${options}` : line.variant.product.title,
+    });
+  }
+  if (Object.keys(fields).length > 0) {
+    throw new AppError("insufficient_stock", "Some items are out of stock.", { fields });
+  }
+
+  const locations = new Map(
+    [...byId.values()].map((row) => [
+      row.id,
+      { id: row.id, code: row.code, pickupHoldHours: row.pickupHoldHours },
+    ]),
+  );
+  return { lines, locations };
+}
+
+function lineProblem(
+  cart: LockedCart,
+  line: LockedCart["lines"][number],
+  location: { isActive: boolean; canShip: boolean; canPickup: boolean } | undefined,
+  shippingAddress: ShippingAddress | null,
+): string | null {
+  if (line.locationId && (!location || !location.isActive)) {
+    return "That location is not trading.";
+  }
+  switch (line.fulfillment) {
+    case "CARRY_OUT":
+      if (cart.channel !== "POS") return "Carry-out is only for sales at a till.";
+      if (line.locationId !== cart.locationId) return "Carry-out is from the till's own store.";
+      return null;
+    case "PICKUP":
+      if (!location) return "Choose the store to collect from.";
+      return location.canPickup ? null : "That store does not offer collection.";
+    case "SHIP":
+      if (!shippingAddress) return "Add a delivery address for shipped items.";
+      return !location || location.canShip ? null : "That location does not ship orders.";
+  }
+}

@@ -1,0 +1,45 @@
+import { type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Tx } from "@/lib/db/client";
+import { emitEvent } from "@/lib/events/emit-event";
+
+/** Staff and API keys answer for what they do; shoppers are not audited. */
+export function isAccountable(actor: Actor | null): actor is Actor {
+  return actor?.kind === "staff" || actor?.kind === "api_key";
+}
+
+/**
+ * Announces an order change through the outbox, and audits it when staff
+ * or an API key made it, in the transaction that makes the change.
+ */
+export async function announceOrder(
+  tx: Tx,
+  options: {
+    actor: Actor | null;
+    type: string;
+    order: { id: string; number: string; status: string; locationId: string | null };
+    payload?: Record<string, unknown>;
+    before?: unknown;
+    after?: unknown;
+  },
+): Promise<void> {
+  const { order } = options;
+  await emitEvent(tx, {
+    type: options.type,
+    aggregateType: "order",
+    aggregateId: order.id,
+    locationId: order.locationId,
+    payload: { orderId: order.id, number: order.number, status: order.status, ...options.payload },
+  });
+  if (isAccountable(options.actor)) {
+    await recordAudit(tx, {
+      actor: options.actor,
+      action: options.type,
+      entityType: "order",
+      entityId: order.id,
+      before: options.before,
+      after: options.after ?? { number: order.number, status: order.status },
+      locationId: order.locationId,
+    });
+  }
+}

@@ -1,0 +1,186 @@
+import type { Prisma, Tx } from "@/lib/db/client";
+import type { FulfillmentMethod, SalesChannel } from "@/lib/db/generated/enums";
+import { allocateByWeights } from "@/lib/money";
+import type { PricingResult } from "@/lib/pricing";
+import { uuid7 } from "./ids";
+import type { CheckoutLine, CheckoutLocation } from "./load-checkout-cart";
+import { newOrderNumber } from "./order-number";
+import type { ShippingAddress } from "./schemas";
+
+export interface OrderDraft {
+  idempotencyKey: string;
+  channel: SalesChannel;
+  cartId: string;
+  customerId: string | null;
+  email: string | null;
+  locationId: string | null;
+  registerId: string | null;
+  staffId: string | null;
+  shippingAddress: ShippingAddress | null;
+  isPayAtPickup: boolean;
+  priced: PricingResult;
+  lines: readonly CheckoutLine[];
+  locations: ReadonlyMap<string, CheckoutLocation>;
+  now: Date;
+}
+
+export interface WrittenFulfillment {
+  id: string;
+  method: FulfillmentMethod;
+  locationId: string;
+  amountMinor: number;
+}
+
+export interface WrittenLine extends CheckoutLine {
+  orderLineId: string;
+  fulfillmentId: string;
+}
+
+export type WriteOrderResult =
+  | {
+      status: "written";
+      orderId: string;
+      number: string;
+      fulfillments: WrittenFulfillment[];
+      lines: WrittenLine[];
+    }
+  /** Another request with the same idempotency key got there first. */
+  | { status: "duplicate" };
+
+const NUMBER_ATTEMPTS = 8;
+
+/**
+ * Writes an order as PENDING_PAYMENT with a snapshot of every price,
+ * discount and tax line, its fulfillments (one per location and method,
+ * each with the amount to capture when it ships or is handed over) and
+ * its lines: three batched inserts. A clash of order numbers is retried
+ * with a fresh number; a clash of idempotency keys means a twin request
+ * already wrote the order, which the caller then returns.
+ */
+export async function writeOrder(tx: Tx, draft: OrderDraft): Promise<WriteOrderResult> {
+  const orderId = uuid7(draft.now.getTime());
+  const { totals } = draft.priced;
+
+  let number = "";
+  for (let attempt = 0; attempt < NUMBER_ATTEMPTS && !number; attempt += 1) {
+    const candidate = newOrderNumber();
+    // ON CONFLICT DO NOTHING: a clash must not abort the transaction, and
+    // it waits for a twin request's transaction to finish first.
+    const inserted = await tx.order.createMany({
+      data: [
+        {
+          id: orderId,
+          number: candidate,
+          channel: draft.channel,
+          status: "PENDING_PAYMENT",
+          customerId: draft.customerId,
+          email: draft.email,
+          currency: draft.priced.currency,
+          subtotalMinor: totals.subtotal,
+          discountMinor: totals.discount,
+          shippingMinor: totals.shipping,
+          taxMinor: totals.tax,
+          totalMinor: totals.total,
+          idempotencyKey: draft.idempotencyKey,
+          locationId: draft.locationId,
+          registerId: draft.registerId,
+          staffId: draft.staffId,
+          shippingAddress: (draft.shippingAddress ?? undefined) as
+            | Prisma.InputJsonValue
+            | undefined,
+          pricingSnapshot: draft.priced as unknown as Prisma.InputJsonValue,
+          isPayAtPickup: draft.isPayAtPickup,
+          cartId: draft.cartId,
+          placedAt: draft.now,
+        },
+      ],
+      skipDuplicates: true,
+    });
+    if (inserted.count === 1) {
+      number = candidate;
+      break;
+    }
+    const twin = await tx.order.findUnique({
+      where: { idempotencyKey: draft.idempotencyKey },
+      select: { id: true },
+    });
+    if (twin) return { status: "duplicate" };
+  }
+  if (!number) throw new Error("no free order number after several attempts");
+
+  const { fulfillments, lines } = planFulfillments(draft);
+  await tx.fulfillment.createMany({
+    data: fulfillments.map((f) => ({
+      id: f.id,
+      orderId,
+      locationId: f.locationId,
+      method: f.method,
+      status: "ALLOCATED" as const,
+      amountMinor: f.amountMinor,
+      holdUntil: holdUntil(draft, f),
+    })),
+  });
+  const pricedLines = new Map(draft.priced.lines.map((l) => [l.lineId, l]));
+  await tx.orderLine.createMany({
+    data: lines.map((line) => {
+      const priced = pricedLines.get(line.id);
+      return {
+        id: line.orderLineId,
+        orderId,
+        variantId: line.variantId,
+        sku: line.sku,
+        title: line.title,
+        quantity: line.quantity,
+        unitPriceMinor: priced?.unitPrice ?? 0,
+        discountMinor: priced?.discount ?? 0,
+        taxMinor: priced?.tax ?? 0,
+        totalMinor: priced?.total ?? 0,
+        fulfillment: line.fulfillment,
+        locationId: line.locationId,
+        fulfillmentId: line.fulfillmentId,
+      };
+    }),
+  });
+  return { status: "written", orderId, number, fulfillments, lines };
+}
+
+/**
+ * Groups lines by location and method. Each group's amount is its lines'
+ * totals plus, for shipped groups, a share of the shipping charge by the
+ * value of their goods; the amounts sum exactly to the order total.
+ */
+function planFulfillments(draft: OrderDraft) {
+  const pricedTotals = new Map(draft.priced.lines.map((l) => [l.lineId, l.total]));
+  const groups = new Map<string, WrittenFulfillment>();
+  const lines: WrittenLine[] = [];
+
+  for (const line of draft.lines) {
+    const key = `${line.locationId}|${line.fulfillment}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { id: uuid7(), method: line.fulfillment, locationId: line.locationId, amountMinor: 0 };
+      groups.set(key, group);
+    }
+    group.amountMinor += pricedTotals.get(line.id) ?? 0;
+    lines.push({ ...line, orderLineId: uuid7(), fulfillmentId: group.id });
+  }
+
+  const shipped = [...groups.values()].filter((g) => g.method === "SHIP");
+  const shippingTotal = draft.priced.shipping?.total ?? 0;
+  if (shipped.length > 0 && shippingTotal > 0) {
+    const shares = allocateByWeights(
+      shippingTotal,
+      shipped.map((g) => g.amountMinor),
+    );
+    shipped.forEach((group, i) => {
+      group.amountMinor += shares[i] ?? 0;
+    });
+  }
+  return { fulfillments: [...groups.values()], lines };
+}
+
+function holdUntil(draft: OrderDraft, fulfillment: WrittenFulfillment): Date | null {
+  if (!draft.isPayAtPickup || fulfillment.method !== "PICKUP") return null;
+  const hours = draft.locations.get(fulfillment.locationId)?.pickupHoldHours ?? 48;
+  return new Date(draft.now.getTime() + hours * 3_600_000);
+}

@@ -1,0 +1,133 @@
+import type { Tx } from "@/lib/db/client";
+import type { ReservationOwner } from "@/lib/db/generated/enums";
+import { AppError, type FieldErrors } from "@/lib/errors";
+import { emitLevelChanged, type LevelSnapshot } from "./level-events";
+import { sumByLevel } from "./level-key";
+
+export interface ReservationLine {
+  variantId: string;
+  locationId: string;
+  /** Positive whole units. */
+  quantity: number;
+  /** The owner of this line's reservation when not the call's owner (an order line). */
+  ownerId?: string;
+}
+
+export interface ReserveStockOptions {
+  lines: readonly ReservationLine[];
+  owner: { type: ReservationOwner; id: string };
+  /** When the sweeper gives the units back; null holds until released. */
+  expiresAt: Date | null;
+}
+
+export interface TakenReservation {
+  id: string;
+  variantId: string;
+  locationId: string;
+  quantity: number;
+  ownerType: ReservationOwner;
+  ownerId: string;
+  expiresAt: Date | null;
+}
+
+type LevelRow = Omit<LevelSnapshot, "variantId" | "locationId">;
+
+/**
+ * Reserves stock for an owner inside the caller's transaction. Lines that
+ * hit the same variant and location are summed, then each level is taken
+ * by one conditional UPDATE (never read-then-write) in the fixed lock
+ * order, so concurrent buyers can never take more than is available and
+ * two multi-line orders cannot deadlock. When any level falls short it
+ * throws `insufficient_stock` naming the SKU, the location and what is
+ * left; the caller's transaction then rolls back, so nothing is taken.
+ */
+export async function reserveStock(
+  tx: Tx,
+  options: ReserveStockOptions,
+): Promise<TakenReservation[]> {
+  checkLines(options);
+  const groups = sumByLevel(options.lines);
+
+  const levels: LevelSnapshot[] = [];
+  for (const group of groups) {
+    const [row] = await tx.$queryRaw<LevelRow[]>`
+      UPDATE "InventoryLevel"
+      SET reserved = reserved + ${group.quantity},
+          "updatedAt" = now() AT TIME ZONE 'UTC'
+      WHERE "variantId" = ${group.variantId} AND "locationId" = ${group.locationId}
+        AND "onHand" - reserved - "safetyStock" >= ${group.quantity}
+      RETURNING "onHand", reserved, "safetyStock",
+        (SELECT sku FROM "Variant" WHERE id = "InventoryLevel"."variantId") AS sku`;
+    if (!row) throw await shortfall(tx, group);
+    levels.push({ variantId: group.variantId, locationId: group.locationId, ...row });
+  }
+
+  const reservations = await tx.reservation.createManyAndReturn({
+    data: options.lines.map((line) => ({
+      variantId: line.variantId,
+      locationId: line.locationId,
+      quantity: line.quantity,
+      ownerType: options.owner.type,
+      ownerId: line.ownerId ?? options.owner.id,
+      expiresAt: options.expiresAt,
+    })),
+    select: {
+      id: true,
+      variantId: true,
+      locationId: true,
+      quantity: true,
+      ownerType: true,
+      ownerId: true,
+      expiresAt: true,
+    },
+  });
+  for (const level of levels) await emitLevelChanged(tx, level);
+  return reservations;
+}
+
+function checkLines(options: ReserveStockOptions): void {
+  const fields: FieldErrors = {};
+  if (options.lines.length === 0) fields.lines = ["Reserve at least one line."];
+  if (!options.owner.id) fields["owner.id"] = ["A reservation needs an owner."];
+  options.lines.forEach((line, i) => {
+    if (!Number.isInteger(line.quantity) || line.quantity <= 0) {
+      fields[`lines.${i}.quantity`] = ["Reserve a whole number of units, at least 1."];
+    }
+  });
+  if (Object.keys(fields).length > 0) {
+    throw new AppError("invalid_input", "Some fields need attention.", { fields });
+  }
+}
+
+/** The out-of-stock answer for a level that could not be taken. */
+async function shortfall(
+  tx: Tx,
+  group: { variantId: string; locationId: string; quantity: number; firstIndex: number },
+): Promise<AppError> {
+  const [info] = await tx.$queryRaw<
+    { sku: string | null; code: string | null; available: number | null }[]
+  >`
+    SELECT (SELECT sku FROM "Variant" WHERE id = ${group.variantId}) AS sku,
+           (SELECT code FROM "Location" WHERE id = ${group.locationId}) AS code,
+           GREATEST(0, l."onHand" - l.reserved - l."safetyStock")::int AS available
+    FROM (SELECT 1) AS one
+    LEFT JOIN "InventoryLevel" AS l
+      ON l."variantId" = ${group.variantId} AND l."locationId" = ${group.locationId}`;
+
+  const field = `lines.${group.firstIndex}.quantity`;
+  if (!info?.sku) {
+    return new AppError("invalid_input", "That product does not exist.", {
+      fields: { [`lines.${group.firstIndex}.variantId`]: ["Unknown variant."] },
+    });
+  }
+  if (!info.code) {
+    return new AppError("invalid_input", "That location does not exist.", {
+      fields: { [`lines.${group.firstIndex}.locationId`]: ["Unknown location."] },
+    });
+  }
+  const available = info.available ?? 0;
+  const message =
+    `Only ${available} of ${info.sku} available at ${info.code} ` +
+    `(${group.quantity} asked).`;
+  return new AppError("insufficient_stock", message, { fields: { [field]: [message] } });
+}

@@ -1,0 +1,107 @@
+/**
+ * The security headers every response carries. The content security policy
+ * of pages is made per request in proxy.ts with a fresh nonce; the rest are
+ * fixed and set for every path in next.config.ts.
+ */
+
+export interface CspOptions {
+  /** A fresh, unguessable value per response. */
+  nonce: string;
+  /** `next dev` needs eval (React's error overlay) and inline styles. */
+  isDev: boolean;
+  /** Served over https: ask the browser to upgrade any http request. */
+  isHttps: boolean;
+}
+
+/**
+ * Third-party origins the app loads from. Empty today: everything, fonts
+ * included, is served by the app itself. A payment provider's script and
+ * frames (e.g. Stripe's) go here when it is wired in.
+ */
+export const THIRD_PARTY_SOURCES = {
+  script: [] as string[],
+  frame: [] as string[],
+  connect: [] as string[],
+};
+
+/**
+ * The policy for pages. Scripts run only with this response's nonce (Next
+ * puts it on its own scripts) or when loaded by such a script
+ * ('strict-dynamic'), so an injected <script> does nothing. Style elements
+ * need the nonce too; style *attributes* are allowed because React renders
+ * `style={…}` props as attributes and they cannot carry a nonce, while CSS
+ * in an attribute cannot run code. No page may be framed.
+ */
+export function contentSecurityPolicy({ nonce, isDev, isHttps }: CspOptions): string {
+  const directives: [string, string[]][] = [
+    ["default-src", ["'self'"]],
+    [
+      "script-src",
+      [
+        "'self'",
+        `'nonce-${nonce}'`,
+        "'strict-dynamic'",
+        ...(isDev ? ["'unsafe-eval'"] : []),
+        ...THIRD_PARTY_SOURCES.script,
+      ],
+    ],
+    ["style-src", ["'self'", isDev ? "'unsafe-inline'" : `'nonce-${nonce}'`]],
+    ["style-src-attr", ["'unsafe-inline'"]],
+    ["img-src", ["'self'", "data:", "blob:"]],
+    ["font-src", ["'self'"]],
+    [
+      "connect-src",
+      ["'self'", ...(isDev ? ["ws:"] : []), ...THIRD_PARTY_SOURCES.connect],
+    ],
+    // The POS scanner shows the camera in a <video>; receipts may be blobs.
+    ["media-src", ["'self'", "blob:"]],
+    ["worker-src", ["'self'", "blob:"]],
+    ["manifest-src", ["'self'"]],
+    [
+      "frame-src",
+      THIRD_PARTY_SOURCES.frame.length ? THIRD_PARTY_SOURCES.frame : ["'none'"],
+    ],
+    ["object-src", ["'none'"]],
+    ["base-uri", ["'self'"]],
+    ["form-action", ["'self'"]],
+    ["frame-ancestors", ["'none'"]],
+  ];
+  const policy = directives.map(([name, values]) => `${name} ${values.join(" ")}`);
+  if (isHttps) policy.push("upgrade-insecure-requests");
+  return policy.join("; ");
+}
+
+/** For JSON and other non-page responses: nothing may load or frame them. */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+/**
+ * The fixed headers of every response. HSTS only in production builds,
+ * where the app sits behind https; browsers ignore it over plain http.
+ */
+export function staticSecurityHeaders(
+  isProduction: boolean,
+): { key: string; value: string }[] {
+  return [
+    { key: "X-Content-Type-Options", value: "nosniff" },
+    { key: "X-Frame-Options", value: "DENY" },
+    { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+    {
+      key: "Permissions-Policy",
+      // The POS scans with the camera and talks to receipt printers and
+      // cash drawers over Web Serial and WebUSB; the location form may use
+      // the device's position. Nothing else.
+      value:
+        "camera=(self), serial=(self), usb=(self), geolocation=(self), " +
+        "payment=(self), fullscreen=(self), microphone=(), browsing-topics=()",
+    },
+    { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+    ...(isProduction
+      ? [
+          {
+            key: "Strict-Transport-Security",
+            value: "max-age=63072000; includeSubDomains",
+          },
+        ]
+      : []),
+  ];
+}

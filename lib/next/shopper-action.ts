@@ -1,0 +1,43 @@
+import type { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError, parseInput } from "@/lib/errors";
+import { type ActionResult, actionError } from "@/lib/errors/http";
+import { currentCustomer } from "./session";
+
+type Customer = NonNullable<Awaited<ReturnType<typeof currentCustomer>>>;
+
+/** Who a shopper's action is by: the signed-in customer or a guest. */
+export interface Shopper {
+  actor: Actor;
+  customer: Customer | null;
+}
+
+const GUEST: Actor = { kind: "system", reason: "storefront guest" };
+
+/**
+ * Builds a server action for shoppers, signed in or not: resolves the
+ * customer, validates the input with its schema, runs the domain call and
+ * returns a typed result with field errors instead of a thrown error.
+ * `requireAccount` refuses guests.
+ */
+export function shopperAction<S extends z.ZodType, T>(
+  schema: S,
+  run: (input: z.output<S>, shopper: Shopper) => Promise<T>,
+  options: { requireAccount?: boolean } = {},
+) {
+  return async (raw: unknown): Promise<ActionResult<T>> => {
+    try {
+      const customer = await currentCustomer();
+      if (options.requireAccount && !customer) {
+        throw new AppError("unauthenticated", "Please sign in again.");
+      }
+      const actor: Actor = customer?.email
+        ? { kind: "customer", id: customer.id, email: customer.email }
+        : GUEST;
+      const input = parseInput(schema, raw);
+      return { ok: true, data: await run(input, { actor, customer }) };
+    } catch (error) {
+      return actionError(error, { action: "shopper" });
+    }
+  };
+}
