@@ -12,6 +12,7 @@ import { PERMISSIONS, STAFF_ROLES } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { isAppError } from "@/lib/errors";
+import { verifyLedger } from "@/lib/inventory/verify-ledger";
 import { createStaffUser } from "@/lib/staff/create-staff-user";
 
 const CLI_ACTOR: Actor = { kind: "system", reason: "cli" };
@@ -107,6 +108,32 @@ apiKey
       console.log(`scopes: ${created.scopes.join(", ")}`);
       console.log("Store it now; it will not be shown again:");
       console.log(created.key);
+    }),
+  );
+
+const inventory = program.command("inventory").description("the stock ledger");
+inventory
+  .command("verify")
+  .description("recompute every inventory level from its movements and reservations")
+  .action(() =>
+    run(async () => {
+      const report = await verifyLedger(getDb());
+      for (const d of report.differences) {
+        const where = `${d.sku ?? d.variantId} at ${d.locationCode ?? d.locationId}`;
+        console.log(
+          `${where}: on hand ${d.onHand ?? "(no level)"} vs ledger ${d.ledgerOnHand}, ` +
+            `reserved ${d.reserved ?? "(no level)"} vs open reservations ${d.openReserved}, ` +
+            `layers ${d.layerRemaining} (${d.problems.join(", ")})`,
+        );
+      }
+      if (report.differences.length > 0) {
+        console.error(
+          `${report.differences.length} of ${report.levels} levels disagree with the ledger`,
+        );
+        process.exitCode = 1;
+        return;
+      }
+      console.log(`all ${report.levels} levels agree with the ledger`);
     }),
   );
 

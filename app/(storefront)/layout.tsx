@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { BagButton } from "@/components/storefront/bag/bag-drawer";
 import { SearchBox } from "@/components/storefront/search-box";
 import { listCategoryTree } from "@/lib/catalog/queries";
 import { db } from "@/lib/db/client";
@@ -89,6 +90,7 @@ export default async function StorefrontLayout({ children }: { children: ReactNo
             >
               {customer ? customer.firstName : "Sign in"}
             </Link>
+            <BagButton />
           </div>
         </div>
       </header>

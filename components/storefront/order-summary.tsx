@@ -196,8 +196,8 @@ export async function OrderSummary({ order }: { order: OrderStatusView }) {
         </dl>
         {order.payments.length > 0 && (
           <ul className="mt-3 space-y-1 text-ink/70">
-            {order.payments.map((p, i) => (
-              <li key={`${p.provider}-${i}`}>
+            {order.payments.map((p) => (
+              <li key={p.id}>
                 Paid {money(p.amountMinor)}
                 {p.cardBrand ? ` by ${p.cardBrand} ending ${p.cardLast4}` : ""}
                 {p.provider === "CASH" ? " in cash" : ""}

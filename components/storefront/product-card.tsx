@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { formatPriceRange } from "@/components/ui/format";
-import { ProductArt } from "./product-art";
+import { ProductImage, type ProductPhoto } from "./product-image";
 
 export interface ProductCardData {
   handle: string;
   title: string;
   optionNames: string[];
   category: { name: string } | null;
+  /** The first photo, when one was uploaded. */
+  images?: ProductPhoto[];
   variants: {
     priceMinor: number;
     compareAtMinor: number | null;
@@ -39,10 +41,12 @@ export function ProductCard({
       href={`/products/${product.handle}`}
       className="group block rounded-xl focus-visible:outline-2"
     >
-      <ProductArt
+      <ProductImage
+        photo={product.images?.[0]}
         title={product.title}
         seed={product.handle}
         colour={firstColour(product)}
+        isPriority={isPriority}
       />
       <div className="mt-3 flex items-start justify-between gap-2">
         <div>

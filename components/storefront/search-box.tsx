@@ -97,63 +97,67 @@ export function SearchBox({
   }
 
   return (
-    <form action="/search" method="get" role="search" className="relative">
-      <label htmlFor={`${listId}-input`} className="sr-only">
-        Search the shop
-      </label>
-      <input
-        id={`${listId}-input`}
-        name="q"
-        type="search"
-        role="combobox"
-        autoComplete="off"
-        // biome-ignore lint/a11y/noAutofocus: only on the search page, where typing is the point
-        autoFocus={autoFocus}
-        aria-autocomplete="list"
-        aria-expanded={isExpanded}
-        aria-controls={listId}
-        aria-activedescendant={
-          isExpanded && active >= 0 ? options[active]?.id : undefined
-        }
-        placeholder="Search jumpers, candles, SKUs…"
-        value={text}
-        onChange={(event) => {
-          setText(event.target.value);
-          setIsOpen(true);
-          setActive(-1);
-        }}
-        onFocus={() => setIsOpen(true)}
-        onBlur={() => setTimeout(() => setIsOpen(false), 150)}
-        onKeyDown={onKeyDown}
-        className="min-h-11 w-full rounded-lg border border-black/15 bg-white px-3 text-base"
-      />
-      <ul
-        id={listId}
-        role="listbox"
-        aria-label="Suggestions"
-        className={`${isExpanded ? "block" : "hidden"} absolute inset-x-0 top-12 z-30 max-h-96 overflow-auto rounded-xl bg-white p-1 shadow-lg`}
-      >
-        {options.map((option, index) => (
-          <li
-            key={option.id}
-            id={option.id}
-            role="option"
-            aria-selected={index === active}
-            onMouseDown={(event) => {
-              // Before the input's blur closes the list.
-              event.preventDefault();
-              setIsOpen(false);
-              router.push(option.href);
-            }}
-            className={`flex min-h-11 cursor-pointer items-center justify-between gap-3 rounded-lg px-3 text-sm ${
-              index === active ? "bg-brand-50" : "hover:bg-black/5"
-            }`}
-          >
-            <span className="font-medium">{option.label}</span>
-            <span className="shrink-0 text-ink/60">{option.detail}</span>
-          </li>
-        ))}
-      </ul>
-    </form>
+    <search className="relative">
+      <form action="/search" method="get">
+        <label htmlFor={`${listId}-input`} className="sr-only">
+          Search the shop
+        </label>
+        <input
+          id={`${listId}-input`}
+          name="q"
+          type="search"
+          role="combobox"
+          autoComplete="off"
+          // biome-ignore lint/a11y/noAutofocus: only on the search page, where typing is the point
+          autoFocus={autoFocus}
+          aria-autocomplete="list"
+          aria-expanded={isExpanded}
+          aria-controls={listId}
+          aria-activedescendant={
+            isExpanded && active >= 0 ? options[active]?.id : undefined
+          }
+          placeholder="Search jumpers, candles, SKUs…"
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            setIsOpen(true);
+            setActive(-1);
+          }}
+          onFocus={() => setIsOpen(true)}
+          onBlur={() => setTimeout(() => setIsOpen(false), 150)}
+          onKeyDown={onKeyDown}
+          className="min-h-11 w-full rounded-lg border border-black/15 bg-white px-3 text-base"
+        />
+        <div
+          id={listId}
+          role="listbox"
+          aria-label="Suggestions"
+          className={`${isExpanded ? "block" : "hidden"} absolute inset-x-0 top-12 z-30 max-h-96 overflow-auto rounded-xl bg-white p-1 shadow-lg`}
+        >
+          {options.map((option, index) => (
+            <div
+              key={option.id}
+              id={option.id}
+              role="option"
+              // Focus stays in the input; aria-activedescendant points here.
+              tabIndex={-1}
+              aria-selected={index === active}
+              onMouseDown={(event) => {
+                // Before the input's blur closes the list.
+                event.preventDefault();
+                setIsOpen(false);
+                router.push(option.href);
+              }}
+              className={`flex min-h-11 cursor-pointer items-center justify-between gap-3 rounded-lg px-3 text-sm ${
+                index === active ? "bg-brand-50" : "hover:bg-black/5"
+              }`}
+            >
+              <span className="font-medium">{option.label}</span>
+              <span className="shrink-0 text-ink/60">{option.detail}</span>
+            </div>
+          ))}
+        </div>
+      </form>
+    </search>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { formatMoney } from "@/components/ui/format";
+import { AddToBag } from "./add-to-bag";
 import { BackInStockForm } from "./back-in-stock-form";
 import { type AvailabilityStore, StoreAvailability } from "./store-availability";
 import { useLiveStock } from "./use-live-stock";
@@ -153,6 +154,11 @@ export function VariantPicker({
 
       {variant ? (
         <>
+          <AddToBag
+            variantId={variant.id}
+            canShip={variant.shippable > 0}
+            pickupStores={stores.filter((s) => (availableByStore[s.id] ?? 0) > 0)}
+          />
           <div
             className="mt-6 rounded-xl bg-white p-4 text-sm shadow-sm"
             aria-live="polite"

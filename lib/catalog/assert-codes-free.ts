@@ -33,12 +33,16 @@ export async function assertCodesFree(db: Db, check: CodesToCheck): Promise<void
       select: { id: true, title: true },
     });
     if (holder && holder.id !== check.productId) {
-      fields.handle = [`The handle "${check.handle}" is already used by “${holder.title}”.`];
+      fields.handle = [
+        `The handle "${check.handle}" is already used by “${holder.title}”.`,
+      ];
     }
   }
 
   const skus = check.variants.map((v) => v.sku);
-  const barcodes = check.variants.flatMap((v) => (v.barcode ? barcodeForms(v.barcode) : []));
+  const barcodes = check.variants.flatMap((v) =>
+    v.barcode ? barcodeForms(v.barcode) : [],
+  );
   const holders =
     skus.length + barcodes.length === 0
       ? []
@@ -60,13 +64,15 @@ export async function assertCodesFree(db: Db, check: CodesToCheck): Promise<void
     const skuHolder = bySku.get(claim.sku);
     if (skuHolder && skuHolder.id !== claim.id) {
       fields[`${path}.${index}.sku`] = [
-        `SKU ${claim.sku} is already used by ${describe(skuHolder.product)}.`,
+        `SKU ${claim.sku} is already used by ${describeProduct(skuHolder.product)}.`,
       ];
     }
-    const barcodeHolder = claim.barcode ? byBarcode.get(barcodeKey(claim.barcode)) : undefined;
+    const barcodeHolder = claim.barcode
+      ? byBarcode.get(barcodeKey(claim.barcode))
+      : undefined;
     if (barcodeHolder && barcodeHolder.id !== claim.id) {
       fields[`${path}.${index}.barcode`] = [
-        `Barcode ${claim.barcode} is already on ${barcodeHolder.sku} of ${describe(barcodeHolder.product)}.`,
+        `Barcode ${claim.barcode} is already on ${barcodeHolder.sku} of ${describeProduct(barcodeHolder.product)}.`,
       ];
     }
   });
@@ -79,7 +85,7 @@ export async function assertCodesFree(db: Db, check: CodesToCheck): Promise<void
   }
 }
 
-function describe(product: { title: string; status: string }): string {
+function describeProduct(product: { title: string; status: string }): string {
   return product.status === "ARCHIVED"
     ? `the archived product “${product.title}”`
     : `“${product.title}”`;
@@ -112,8 +118,12 @@ export function raceConflict(
     });
     if (Object.keys(fields).length === 0) fields[`${path}.0.${field}`] = [message];
   }
-  return new AppError("conflict", `That ${field === "sku" ? "SKU" : field} is already in use.`, {
-    internal: `unique violation on ${field} during save`,
-    fields,
-  });
+  return new AppError(
+    "conflict",
+    `That ${field === "sku" ? "SKU" : field} is already in use.`,
+    {
+      internal: `unique violation on ${field} during save`,
+      fields,
+    },
+  );
 }

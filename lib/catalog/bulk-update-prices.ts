@@ -1,12 +1,16 @@
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import { AppError, parseInput } from "@/lib/errors";
 import { emitEvent } from "@/lib/events/emit-event";
 import { applyPpm, percentToPpm } from "@/lib/money";
 import { LIMITS } from "./limits";
-import { inTransaction, PRODUCT_SNAPSHOT_INCLUDE, productEventPayload } from "./product-snapshot";
+import {
+  inTransaction,
+  PRODUCT_SNAPSHOT_INCLUDE,
+  productEventPayload,
+} from "./product-snapshot";
 import { type BulkUpdatePrices, bulkUpdatePricesSchema } from "./schemas";
 
 export interface BulkPriceResult {
@@ -21,7 +25,10 @@ export interface BulkPriceResult {
  * rounded down to a price ending (e.g. .99). Null when a compare-at price
  * is changed relatively but the variant has none.
  */
-export function newAmount(current: number | null, change: BulkUpdatePrices): number | null {
+export function newAmount(
+  current: number | null,
+  change: BulkUpdatePrices,
+): number | null {
   let next: number;
   if (change.mode === "set") next = change.value;
   else if (current === null) return null;
@@ -55,18 +62,30 @@ export async function bulkUpdatePrices(
     await tx.$queryRaw`SELECT id FROM "Variant" WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
     const variants = await tx.variant.findMany({ where: { id: { in: ids } } });
     if (variants.length !== ids.length) {
-      throw new AppError("not_found", "Some selected variants no longer exist; reload the list.");
+      throw new AppError(
+        "not_found",
+        "Some selected variants no longer exist; reload the list.",
+      );
     }
 
     const problems: string[] = [];
-    const updates: { id: string; productId: string; before: object; after: object; data: object }[] = [];
+    const updates: {
+      id: string;
+      productId: string;
+      before: object;
+      after: object;
+      data: object;
+    }[] = [];
     let compareAtCleared = 0;
     for (const variant of variants) {
-      const current = change.field === "priceMinor" ? variant.priceMinor : variant.compareAtMinor;
+      const current =
+        change.field === "priceMinor" ? variant.priceMinor : variant.compareAtMinor;
       const next = newAmount(current, change);
       if (next === null || next === current) continue;
       if (next < 0 || next > LIMITS.amountMinor) {
-        problems.push(`${variant.sku} would cost ${next < 0 ? "less than nothing" : "too much"}`);
+        problems.push(
+          `${variant.sku} would cost ${next < 0 ? "less than nothing" : "too much"}`,
+        );
         continue;
       }
       const data: { priceMinor?: number; compareAtMinor?: number | null } = {
@@ -81,15 +100,29 @@ export async function bulkUpdatePrices(
       updates.push({
         id: variant.id,
         productId: variant.productId,
-        before: { id: variant.id, sku: variant.sku, priceMinor: variant.priceMinor, compareAtMinor: variant.compareAtMinor },
-        after: { id: variant.id, sku: variant.sku, priceMinor: price, compareAtMinor: data.compareAtMinor === null ? null : compareAt },
+        before: {
+          id: variant.id,
+          sku: variant.sku,
+          priceMinor: variant.priceMinor,
+          compareAtMinor: variant.compareAtMinor,
+        },
+        after: {
+          id: variant.id,
+          sku: variant.sku,
+          priceMinor: price,
+          compareAtMinor: data.compareAtMinor === null ? null : compareAt,
+        },
         data,
       });
     }
     if (problems.length > 0) {
-      throw new AppError("invalid_input", "Some prices would be out of range; nothing changed.", {
-        fields: { value: problems.slice(0, 20) },
-      });
+      throw new AppError(
+        "invalid_input",
+        "Some prices would be out of range; nothing changed.",
+        {
+          fields: { value: problems.slice(0, 20) },
+        },
+      );
     }
 
     for (const update of updates) {

@@ -1,6 +1,6 @@
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db, Prisma } from "@/lib/db/client";
 import { AppError, parseInput } from "@/lib/errors";
 import { emitEvent } from "@/lib/events/emit-event";
@@ -28,7 +28,9 @@ export async function createProduct(db: Db, actor: Actor, input: CreateProductIn
   const handle = data.handle ?? handleFromTitle(data.title);
   if (!handle) {
     throw new AppError("invalid_input", "Some fields need attention.", {
-      fields: { handle: ["Enter a handle; the title has no letters or digits to make one."] },
+      fields: {
+        handle: ["Enter a handle; the title has no letters or digits to make one."],
+      },
     });
   }
   const claims = { handle, variants: data.variants };
@@ -93,9 +95,15 @@ export async function createProduct(db: Db, actor: Actor, input: CreateProductIn
 }
 
 /** Refuses a category id that does not exist, as a field error. */
-export async function assertCategoryExists(db: Db, categoryId: string | null | undefined) {
+export async function assertCategoryExists(
+  db: Db,
+  categoryId: string | null | undefined,
+) {
   if (!categoryId) return;
-  const found = await db.category.findUnique({ where: { id: categoryId }, select: { id: true } });
+  const found = await db.category.findUnique({
+    where: { id: categoryId },
+    select: { id: true },
+  });
   if (!found) {
     throw new AppError("invalid_input", "Some fields need attention.", {
       fields: { categoryId: ["That category does not exist (any more)."] },

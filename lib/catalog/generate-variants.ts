@@ -29,7 +29,8 @@ export interface VariantDraft {
  */
 export function variantMatrix(options: readonly OptionDefinition[]): string[][] {
   return options.reduce<string[][]>(
-    (combos, option) => combos.flatMap((combo) => option.values.map((v) => [...combo, v])),
+    (combos, option) =>
+      combos.flatMap((combo) => option.values.map((v) => [...combo, v])),
     [[]],
   );
 }
@@ -56,7 +57,9 @@ export function valueCode(value: string): string {
 
 /** A suggested SKU: the style prefix and a code per option value, e.g. "WKN201-NVY-M". */
 export function suggestSku(prefix: string, values: readonly string[]): string {
-  return [prefix.trim().toUpperCase(), ...values.map(valueCode)].filter(Boolean).join("-");
+  return [prefix.trim().toUpperCase(), ...values.map(valueCode)]
+    .filter(Boolean)
+    .join("-");
 }
 
 export interface MergeOptions {

@@ -9,7 +9,11 @@ export type PriceParse =
       /** What was tidied, in plain words; empty when nothing was. */
       changes: string[];
     }
-  | { ok: false; problem: "not_a_number" | "negative" | "too_precise" | "too_large"; message: string };
+  | {
+      ok: false;
+      problem: "not_a_number" | "negative" | "too_precise" | "too_large";
+      message: string;
+    };
 
 const CURRENCY_SIGNS = /^[£$€¥]|\s?(GBP|EUR|USD)$/i;
 

@@ -122,7 +122,10 @@ export function changedFields(
 }
 
 /** The outbox payload open storefront and POS pages refresh from. */
-export function productEventPayload(product: ProductWithVariants, changed: string[] = []) {
+export function productEventPayload(
+  product: ProductWithVariants,
+  changed: string[] = [],
+) {
   return {
     productId: product.id,
     handle: product.handle,

@@ -94,14 +94,18 @@ export async function searchVariants(db: Db, query: string, limit = 20) {
   }
 
   const matches = await searchProducts(db, { query: term, statuses: ["ACTIVE"], limit });
-  const variantRank = new Map(matches.flatMap((m) => (m.variantId ? [[m.variantId, m.rank]] : [])));
+  const variantRank = new Map(
+    matches.flatMap((m) => (m.variantId ? [[m.variantId, m.rank]] : [])),
+  );
   const productRank = new Map(matches.map((m) => [m.productId, m.rank]));
   const variants = await db.variant.findMany({
     where: {
       isActive: true,
       OR: [
         { id: { in: [...variantRank.keys()] } },
-        { productId: { in: matches.filter((m) => !m.variantId).map((m) => m.productId) } },
+        {
+          productId: { in: matches.filter((m) => !m.variantId).map((m) => m.productId) },
+        },
       ],
     },
     include,

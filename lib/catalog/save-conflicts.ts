@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
-import { barcodeForms, barcodeKey } from "./barcode-forms";
 import { type CodesToCheck, raceConflict } from "./assert-codes-free";
+import { barcodeForms, barcodeKey } from "./barcode-forms";
 import { uniqueFieldOf } from "./unique-violation";
 
 /**
@@ -28,7 +28,9 @@ export async function explainSaveFailure(
     });
     for (const row of rows) taken.add(row.sku);
   } else {
-    const forms = claims.variants.flatMap((v) => (v.barcode ? barcodeForms(v.barcode) : []));
+    const forms = claims.variants.flatMap((v) =>
+      v.barcode ? barcodeForms(v.barcode) : [],
+    );
     const rows = await db.variant.findMany({
       where: { barcode: { in: forms } },
       select: { barcode: true },

@@ -31,13 +31,16 @@ function text(label: string, max: number, options: { isMultiline?: boolean } = {
         .max(max, { error: `${label} is at most ${max} characters.` })
         .superRefine((value, ctx) => {
           const found = findInvalidCharacter(value, options);
-          if (found) ctx.addIssue({ code: "custom", message: describeInvalidCharacter(found) });
+          if (found)
+            ctx.addIssue({ code: "custom", message: describeInvalidCharacter(found) });
         }),
     );
 }
 
 function required(label: string, max: number) {
-  return text(label, max).pipe(z.string().min(1, { error: `Enter the ${label.toLowerCase()}.` }));
+  return text(label, max).pipe(
+    z.string().min(1, { error: `Enter the ${label.toLowerCase()}.` }),
+  );
 }
 
 /** Optional text where an empty value means "none". */
@@ -89,7 +92,8 @@ export const handleSchema = z
       .min(1, { error: "Enter a handle." })
       .max(LIMITS.handle, { error: `A handle is at most ${LIMITS.handle} characters.` })
       .regex(HANDLE_PATTERN, {
-        error: "A handle has lower-case letters, digits and single hyphens, e.g. merino-jumper.",
+        error:
+          "A handle has lower-case letters, digits and single hyphens, e.g. merino-jumper.",
       }),
   );
 
@@ -142,7 +146,11 @@ const optionNamesSchema = z
     const seen = new Set<string>();
     names.forEach((name, index) => {
       if (seen.has(name.toLowerCase())) {
-        ctx.addIssue({ code: "custom", path: [index], message: `"${name}" is listed twice.` });
+        ctx.addIssue({
+          code: "custom",
+          path: [index],
+          message: `"${name}" is listed twice.`,
+        });
       }
       seen.add(name.toLowerCase());
     });
@@ -179,7 +187,10 @@ const productFields = {
   handle: handleSchema,
   description: text("Description", LIMITS.description, { isMultiline: true }).default(""),
   brand: optionalText("Brand", LIMITS.brand),
-  categoryId: z.uuid({ error: "Choose a category from the list." }).nullable().default(null),
+  categoryId: z
+    .uuid({ error: "Choose a category from the list." })
+    .nullable()
+    .default(null),
   status: z.enum(PRODUCT_STATUSES, { error: "Status is draft, active or archived." }),
   taxCategory: z.enum(TAX_CATEGORIES, { error: "Choose a tax category." }),
   isFeatured: z.boolean().default(false),
@@ -201,7 +212,11 @@ function checkVariants(
 
   variants.forEach((variant, index) => {
     const path = ["variants", index];
-    if (optionCount !== undefined && variant.isActive && variant.optionValues.length !== optionCount) {
+    if (
+      optionCount !== undefined &&
+      variant.isActive &&
+      variant.optionValues.length !== optionCount
+    ) {
       ctx.addIssue({
         code: "custom",
         path: [...path, "optionValues"],
@@ -248,7 +263,11 @@ function checkVariants(
       });
     }
     if (isCreate && variant.id) {
-      ctx.addIssue({ code: "custom", path: [...path, "id"], message: "A new product's variants have no id." });
+      ctx.addIssue({
+        code: "custom",
+        path: [...path, "id"],
+        message: "A new product's variants have no id.",
+      });
     }
   });
 }
@@ -262,7 +281,9 @@ export const createProductSchema = z
     variants: z
       .array(variantInputSchema)
       .min(1, { error: "A product needs at least one variant." })
-      .max(LIMITS.variants, { error: `A product has at most ${LIMITS.variants} variants.` }),
+      .max(LIMITS.variants, {
+        error: `A product has at most ${LIMITS.variants} variants.`,
+      }),
   })
   .superRefine((input, ctx) => checkVariants(input, ctx, true));
 
@@ -278,9 +299,14 @@ export const updateProductSchema = z
   .strictObject({
     title: productFields.title.optional(),
     handle: handleSchema.optional(),
-    description: text("Description", LIMITS.description, { isMultiline: true }).optional(),
+    description: text("Description", LIMITS.description, {
+      isMultiline: true,
+    }).optional(),
     brand: optionalText("Brand", LIMITS.brand),
-    categoryId: z.uuid({ error: "Choose a category from the list." }).nullable().optional(),
+    categoryId: z
+      .uuid({ error: "Choose a category from the list." })
+      .nullable()
+      .optional(),
     status: productFields.status.optional(),
     taxCategory: productFields.taxCategory.optional(),
     isFeatured: z.boolean().optional(),
@@ -288,7 +314,9 @@ export const updateProductSchema = z
     optionNames: optionNamesSchema.optional(),
     variants: z
       .array(variantInputSchema)
-      .max(LIMITS.variants, { error: `A product has at most ${LIMITS.variants} variants.` })
+      .max(LIMITS.variants, {
+        error: `A product has at most ${LIMITS.variants} variants.`,
+      })
       .optional(),
   })
   .superRefine((input, ctx) => checkVariants(input, ctx, false));
@@ -315,13 +343,25 @@ export const bulkUpdatePricesSchema = z
   })
   .superRefine((input, ctx) => {
     if (input.mode !== "percent" && !Number.isInteger(input.value)) {
-      ctx.addIssue({ code: "custom", path: ["value"], message: "Enter an amount in pence." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["value"],
+        message: "Enter an amount in pence.",
+      });
     }
     if (input.mode === "set" && input.value < 0) {
-      ctx.addIssue({ code: "custom", path: ["value"], message: "A price cannot be negative." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["value"],
+        message: "A price cannot be negative.",
+      });
     }
     if (input.mode === "percent" && !hasRatePrecision(input.value)) {
-      ctx.addIssue({ code: "custom", path: ["value"], message: "Use at most 4 decimals." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["value"],
+        message: "Use at most 4 decimals.",
+      });
     }
     if (input.mode === "percent" && (input.value <= -100 || input.value > 1000)) {
       ctx.addIssue({

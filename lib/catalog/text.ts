@@ -50,7 +50,8 @@ export function findInvalidCharacter(
 ): InvalidCharacter | null {
   for (let i = 0; i < value.length; i += 1) {
     const code = value.charCodeAt(i);
-    const isAllowedBreak = options.isMultiline && (code === 10 || code === 13 || code === 9);
+    const isAllowedBreak =
+      options.isMultiline && (code === 10 || code === 13 || code === 9);
     let reason: string | null = null;
 
     if ((code < 32 || (code >= 127 && code < 160)) && !isAllowedBreak) {

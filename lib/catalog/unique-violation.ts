@@ -13,7 +13,10 @@ const UNIQUE_FIELDS: Readonly<Record<string, "sku" | "barcode" | "handle">> = {
 export function uniqueFieldOf(error: unknown): "sku" | "barcode" | "handle" | null {
   const candidate = error as {
     code?: string;
-    meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { index?: string } } } };
+    meta?: {
+      target?: unknown;
+      driverAdapterError?: { cause?: { constraint?: { index?: string } } };
+    };
   };
   if (candidate?.code !== "P2002") return null;
 

@@ -1,6 +1,6 @@
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db, Prisma, Tx } from "@/lib/db/client";
 import { AppError, type FieldErrors, notFound, parseInput } from "@/lib/errors";
 import { emitEvent } from "@/lib/events/emit-event";
@@ -17,7 +17,11 @@ import {
 } from "./product-snapshot";
 import { refreshProductSearch } from "./refresh-product-search";
 import { explainSaveFailure } from "./save-conflicts";
-import { type UpdateProductInput, updateProductSchema, type VariantInput } from "./schemas";
+import {
+  type UpdateProductInput,
+  updateProductSchema,
+  type VariantInput,
+} from "./schemas";
 
 /**
  * Changes a product and, optionally, some of its variants: variants with
@@ -163,7 +167,10 @@ function checkOptionsStillFit(
 
 async function writeVariants(tx: Tx, product: LoadedProduct, variants: VariantInput[]) {
   const existing = new Map(product.variants.map((v) => [v.id, v]));
-  let nextPosition = product.variants.reduce((max, v) => Math.max(max, v.position + 1), 0);
+  let nextPosition = product.variants.reduce(
+    (max, v) => Math.max(max, v.position + 1),
+    0,
+  );
 
   for (const variant of variants) {
     const values = {

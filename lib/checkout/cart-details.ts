@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/validate";
 import { normalizeCode } from "@/lib/pricing";
@@ -87,7 +88,7 @@ export async function setCartDetails(
     const data = {
       ...(input.email !== undefined ? { email: input.email } : {}),
       ...(input.shippingAddress !== undefined
-        ? { shippingAddress: input.shippingAddress ?? undefined }
+        ? { shippingAddress: input.shippingAddress ?? Prisma.DbNull }
         : {}),
       ...(input.customerId !== undefined ? { customerId: input.customerId } : {}),
     };
@@ -96,7 +97,11 @@ export async function setCartDetails(
       actor: options.actor,
       action: "cart.details_changed",
       cart,
-      after: { ...data, shippingAddress: data.shippingAddress ? "set" : undefined },
+      after: {
+        email: input.email,
+        customerId: input.customerId,
+        hasAddress: input.shippingAddress ? true : undefined,
+      },
     });
   });
   return cartViewById(db, options.cartId);

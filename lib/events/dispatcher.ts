@@ -26,6 +26,9 @@ import type { OutboxSubscriber } from "./subscribers";
 export const MAX_ATTEMPTS = 10;
 const DEFAULT_BATCH = 100;
 const DEFAULT_POLL_MS = 10_000;
+// Side effects need not be instant: gathering a moment's events into one
+// claim spares the database a write transaction per commit.
+const DEFAULT_WAKE_DELAY_MS = 100;
 const LAST_ERROR_LENGTH = 1_000;
 
 export interface DispatchOptions {
@@ -150,9 +153,11 @@ export interface OutboxDispatcherOptions extends DispatchOptions {
   db: PrismaClient;
   /** Dispatch this often even without a wake; null never (tests). */
   pollIntervalMs?: number | null;
+  /** How long a wake waits, to claim what commits meanwhile in the same batch. */
+  wakeDelayMs?: number;
 }
 
-/** A dispatcher that drains the outbox whenever it is woken. */
+/** A dispatcher that drains the outbox shortly after each wake, and on a slow poll. */
 export function createOutboxDispatcher(
   options: OutboxDispatcherOptions,
 ): OutboxDispatcher {
@@ -161,6 +166,8 @@ export function createOutboxDispatcher(
   let isStarted = false;
   let isStopped = false;
   let pollTimer: NodeJS.Timeout | null = null;
+  let wakeTimer: NodeJS.Timeout | null = null;
+  const wakeDelayMs = options.wakeDelayMs ?? DEFAULT_WAKE_DELAY_MS;
 
   const drain = coalesce(async () => {
     try {
@@ -188,11 +195,16 @@ export function createOutboxDispatcher(
       drain.run();
     },
     wake() {
-      if (isStarted && !isStopped) drain.run();
+      if (!isStarted || isStopped || wakeTimer) return;
+      wakeTimer = setTimeout(() => {
+        wakeTimer = null;
+        drain.run();
+      }, wakeDelayMs);
     },
     async stop() {
       isStopped = true;
       if (pollTimer) clearInterval(pollTimer);
+      if (wakeTimer) clearTimeout(wakeTimer);
       await drain.settled();
     },
   };

@@ -3,6 +3,7 @@ import type { ReservationOwner } from "@/lib/db/generated/enums";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { emitLevelChanged, type LevelSnapshot } from "./level-events";
 import { sumByLevel } from "./level-key";
+import { uuid7 } from "./uuid7";
 
 export interface ReservationLine {
   variantId: string;
@@ -49,38 +50,53 @@ export async function reserveStock(
   const groups = sumByLevel(options.lines);
 
   const levels: LevelSnapshot[] = [];
+  const reservations: TakenReservation[] = [];
   for (const group of groups) {
+    // The reservation rows of the lines that hit this level.
+    const rows = options.lines
+      .filter((l) => l.variantId === group.variantId && l.locationId === group.locationId)
+      .map((l) => ({ id: uuid7(), quantity: l.quantity, ownerId: l.ownerId ?? options.owner.id }));
+
+    // One statement: the conditional update of the level and, only when it
+    // matched, the reservation rows; nothing is taken when it did not.
     const [row] = await tx.$queryRaw<LevelRow[]>`
-      UPDATE "InventoryLevel"
-      SET reserved = reserved + ${group.quantity},
-          "updatedAt" = now() AT TIME ZONE 'UTC'
-      WHERE "variantId" = ${group.variantId} AND "locationId" = ${group.locationId}
-        AND "onHand" - reserved - "safetyStock" >= ${group.quantity}
-      RETURNING "onHand", reserved, "safetyStock",
-        (SELECT sku FROM "Variant" WHERE id = "InventoryLevel"."variantId") AS sku`;
+      WITH level AS (
+        UPDATE "InventoryLevel"
+        SET reserved = reserved + ${group.quantity},
+            "updatedAt" = now() AT TIME ZONE 'UTC'
+        WHERE "variantId" = ${group.variantId} AND "locationId" = ${group.locationId}
+          AND "onHand" - reserved - "safetyStock" >= ${group.quantity}
+        RETURNING "variantId", "locationId", "onHand", reserved, "safetyStock"
+      ), held AS (
+        INSERT INTO "Reservation"
+          (id, "variantId", "locationId", quantity, "ownerType", "ownerId", "expiresAt",
+           "createdAt")
+        SELECT r.id, level."variantId", level."locationId", r.quantity,
+          ${options.owner.type}::"ReservationOwner", r.owner_id, ${options.expiresAt},
+          now() AT TIME ZONE 'UTC'
+        FROM level, unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.quantity)}::int[],
+          ${rows.map((r) => r.ownerId)}::text[]) AS r(id, quantity, owner_id)
+        RETURNING id
+      )
+      SELECT "onHand", reserved, "safetyStock",
+        (SELECT sku FROM "Variant" WHERE id = level."variantId") AS sku
+      FROM level`;
     if (!row) throw await shortfall(tx, group);
+
     levels.push({ variantId: group.variantId, locationId: group.locationId, ...row });
+    for (const r of rows) {
+      reservations.push({
+        id: r.id,
+        variantId: group.variantId,
+        locationId: group.locationId,
+        quantity: r.quantity,
+        ownerType: options.owner.type,
+        ownerId: r.ownerId,
+        expiresAt: options.expiresAt,
+      });
+    }
   }
 
-  const reservations = await tx.reservation.createManyAndReturn({
-    data: options.lines.map((line) => ({
-      variantId: line.variantId,
-      locationId: line.locationId,
-      quantity: line.quantity,
-      ownerType: options.owner.type,
-      ownerId: line.ownerId ?? options.owner.id,
-      expiresAt: options.expiresAt,
-    })),
-    select: {
-      id: true,
-      variantId: true,
-      locationId: true,
-      quantity: true,
-      ownerType: true,
-      ownerId: true,
-      expiresAt: true,
-    },
-  });
   for (const level of levels) await emitLevelChanged(tx, level);
   return reservations;
 }

@@ -25,7 +25,7 @@ export function shopperAction<S extends z.ZodType, T>(
   run: (input: z.output<S>, shopper: Shopper) => Promise<T>,
   options: { requireAccount?: boolean } = {},
 ) {
-  return async (raw: unknown): Promise<ActionResult<T>> => {
+  const action = async (raw: unknown): Promise<ActionResult<T>> => {
     try {
       const customer = await currentCustomer();
       if (options.requireAccount && !customer) {
@@ -40,4 +40,7 @@ export function shopperAction<S extends z.ZodType, T>(
       return actionError(error, { action: "shopper" });
     }
   };
+  // Declares the action as the storefront's own, which needs no staff
+  // permission; tests/unit/auth/declared-permissions.test.ts checks it.
+  return Object.assign(action, { audience: "shopper" as const });
 }

@@ -144,14 +144,6 @@ export function assertPaymentMove(from: PaymentStatus, to: PaymentStatus): void 
 }
 
 /**
- * The status a fulfillment starts in: carry-out goods leave with the
- * shopper at once; everything else waits to be picked.
- */
-export function initialFulfillmentStatus(method: FulfillmentMethod): FulfillmentStatus {
-  return method === "CARRY_OUT" ? "PICKED_UP" : "ALLOCATED";
-}
-
-/**
  * The status at which a fulfillment's amount is captured: at the counter
  * for carry-out, at shipment for shipping, at handover for pickup.
  */

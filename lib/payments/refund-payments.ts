@@ -26,12 +26,12 @@ export async function bookRefunds(
     amountMinor: number;
     trigger: string;
     actor: string;
-    /** Refund only this payment (a refund to a chosen tender). */
-    paymentId?: string;
+    /** Refund only these payments (a refund to a chosen tender). */
+    paymentIds?: readonly string[];
   },
 ): Promise<{ operations: CardOperation[]; refunds: BookedRefund[]; leftMinor: number }> {
   const payments = (await livePayments(tx, options.orderId))
-    .filter((p) => !options.paymentId || p.id === options.paymentId)
+    .filter((p) => !options.paymentIds || options.paymentIds.includes(p.id))
     .reverse();
   let left = options.amountMinor;
   const operations: CardOperation[] = [];

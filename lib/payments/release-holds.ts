@@ -14,9 +14,18 @@ import { creditStoreCredit } from "./store-credit";
  */
 export async function releaseHolds(
   tx: Tx,
-  options: { orderId: string; amountMinor: number; trigger: string; actor: string },
+  options: {
+    orderId: string;
+    amountMinor: number;
+    trigger: string;
+    actor: string;
+    /** Release only these payments' holds. */
+    paymentIds?: readonly string[];
+  },
 ): Promise<{ operations: CardOperation[]; leftMinor: number }> {
-  const payments = (await livePayments(tx, options.orderId)).reverse();
+  const payments = (await livePayments(tx, options.orderId))
+    .filter((p) => !options.paymentIds || options.paymentIds.includes(p.id))
+    .reverse();
   let left = options.amountMinor;
   const operations: CardOperation[] = [];
 

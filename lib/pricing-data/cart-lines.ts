@@ -6,11 +6,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { AppError, type FieldErrors } from "@/lib/errors";
-import {
-  type CartLine,
-  CartLineSchema,
-  FulfillmentMethodSchema,
-} from "@/lib/pricing";
+import { type CartLine, CartLineSchema, FulfillmentMethodSchema } from "@/lib/pricing";
 
 /** A basket line as a caller names it: a variant, how many, and how it is handed over. */
 export const BasketLineSchema = z.strictObject({
@@ -63,7 +59,10 @@ export async function loadVariantFacts(
           status: true,
           categoryId: true,
           taxCategory: true,
-          collections: { select: { collectionId: true }, orderBy: { collectionId: "asc" } },
+          collections: {
+            select: { collectionId: true },
+            orderBy: { collectionId: "asc" },
+          },
         },
       },
     },

@@ -20,7 +20,10 @@ export interface PricingCustomer {
 }
 
 /** The key per-customer limits count by: the customer's id, else a guest's e-mail. */
-export function customerKeyFor(customerId: string | null, email: string | null): string | null {
+export function customerKeyFor(
+  customerId: string | null,
+  email: string | null,
+): string | null {
   if (customerId) return customerId;
   const normalized = email?.trim().toLowerCase();
   return normalized ? `guest:${normalized}` : null;

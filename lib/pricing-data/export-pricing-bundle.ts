@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
-import { type PricingBundle, PricingBundleSchema, PRICING_BUNDLE_FORMAT } from "./bundle";
+import { PRICING_BUNDLE_FORMAT, type PricingBundle, PricingBundleSchema } from "./bundle";
 import { categoryChain } from "./cart-lines";
 import { defaultCurrency, loadMarket } from "./markets";
 import { toEnginePromotion } from "./promotions";
@@ -53,12 +53,27 @@ export async function exportPricingBundle(
   const ids = promotions.map((promotion) => promotion.id);
 
   const [codes, taxRegions, locations, categories, memberships] = await Promise.all([
-    loadOpenCodes(db, rows.filter((row) => row.requiresCode).map((row) => row.id)),
+    loadOpenCodes(
+      db,
+      rows.filter((row) => row.requiresCode).map((row) => row.id),
+    ),
     loadTaxRegions(db),
     db.location
-      .findMany({ where: { isActive: true }, select: { id: true }, orderBy: { id: "asc" } })
-      .then((found) => loadLocationAddresses(db, found.map((l) => l.id))),
-    db.category.findMany({ select: { id: true, parentId: true }, orderBy: { id: "asc" } }),
+      .findMany({
+        where: { isActive: true },
+        select: { id: true },
+        orderBy: { id: "asc" },
+      })
+      .then((found) =>
+        loadLocationAddresses(
+          db,
+          found.map((l) => l.id),
+        ),
+      ),
+    db.category.findMany({
+      select: { id: true, parentId: true },
+      orderBy: { id: "asc" },
+    }),
     db.collectionProduct.findMany({
       select: { productId: true, collectionId: true },
       orderBy: [{ productId: "asc" }, { collectionId: "asc" }],
@@ -107,6 +122,7 @@ function groupBy(
   rows: readonly { productId: string; collectionId: string }[],
 ): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const row of rows) (out[row.productId] ??= []).push(row.collectionId);
+  for (const row of rows)
+    out[row.productId] = [...(out[row.productId] ?? []), row.collectionId];
   return out;
 }

@@ -3,7 +3,11 @@
  * needs from the catalogue, promotions, codes, markets and tax tables, and
  * exports the bundle a POS prices with offline.
  */
-export { type PricingBundle, PricingBundleSchema, pricingContextFromBundle } from "./bundle";
+export {
+  type PricingBundle,
+  PricingBundleSchema,
+  pricingContextFromBundle,
+} from "./bundle";
 export {
   type BasketLine,
   type BasketLineInput,
@@ -29,5 +33,10 @@ export {
   toEngineMarket,
 } from "./markets";
 export { loadActivePromotions, toEnginePromotion } from "./promotions";
-export { type Quote, type QuoteRequest, QuoteRequestSchema, quoteBasket } from "./quote-basket";
+export {
+  type Quote,
+  type QuoteRequest,
+  QuoteRequestSchema,
+  quoteBasket,
+} from "./quote-basket";
 export { loadLocationAddresses, loadTaxRegions, toEngineTaxRegion } from "./tax-regions";

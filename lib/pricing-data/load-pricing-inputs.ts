@@ -59,8 +59,12 @@ export async function loadPricingInputs(
   const at = options.at ?? new Date();
   const locationId = options.locationId ?? null;
   const currency = options.currency ?? (await defaultCurrency(db));
-  const shippingAddress = options.shippingAddress ? toAddress(options.shippingAddress) : null;
-  const lineLocationIds = options.lines.flatMap((l) => (l.locationId ? [l.locationId] : []));
+  const shippingAddress = options.shippingAddress
+    ? toAddress(options.shippingAddress)
+    : null;
+  const lineLocationIds = options.lines.flatMap((l) =>
+    l.locationId ? [l.locationId] : [],
+  );
 
   const lines = await loadCartLines(db, { currency, lines: options.lines });
   const locations = await loadLocationAddresses(db, [
@@ -130,7 +134,8 @@ function assertLocationsExist(
 ): void {
   const known = new Set(found.map((location) => location.id));
   const fields: FieldErrors = {};
-  if (locationId && !known.has(locationId)) fields.locationId = ["No location has this id."];
+  if (locationId && !known.has(locationId))
+    fields.locationId = ["No location has this id."];
   for (const [index, line] of lines.entries()) {
     if (line.locationId && !known.has(line.locationId)) {
       fields[`lines.${index}.locationId`] = ["No location has this id."];

@@ -8,7 +8,10 @@ import { type Promotion, PromotionSchema, type SalesChannel } from "@/lib/pricin
  * (and an error in the log) when it no longer parses, so one broken
  * promotion never stops a till or a checkout.
  */
-export function toEnginePromotion(row: { id: string; definition: unknown }): Promotion | null {
+export function toEnginePromotion(row: {
+  id: string;
+  definition: unknown;
+}): Promotion | null {
   const definition =
     row.definition && typeof row.definition === "object" ? row.definition : {};
   const parsed = PromotionSchema.safeParse({ ...definition, id: row.id });

@@ -3,8 +3,8 @@ import type { Db } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
 import {
   AddressSchema,
-  type ExplanationText,
   describeExplanation,
+  type ExplanationText,
   type PricingResult,
   priceCart,
   SalesChannelSchema,

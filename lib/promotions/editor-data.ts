@@ -52,7 +52,10 @@ export async function loadPromotionEditorData(
         select: { id: true, name: true, parent: { select: { name: true } } },
         orderBy: [{ parentId: { sort: "asc", nulls: "first" } }, { position: "asc" }],
       }),
-      db.collection.findMany({ select: { id: true, title: true }, orderBy: { title: "asc" } }),
+      db.collection.findMany({
+        select: { id: true, title: true },
+        orderBy: { title: "asc" },
+      }),
       db.product.findMany({
         where: { status: "ACTIVE" },
         select: { id: true, title: true },
@@ -69,7 +72,9 @@ export async function loadPromotionEditorData(
         where: {
           isActive: true,
           OR: [{ endsAt: null }, { endsAt: { gt: at } }],
-          ...(options.excludePromotionId ? { id: { not: options.excludePromotionId } } : {}),
+          ...(options.excludePromotionId
+            ? { id: { not: options.excludePromotionId } }
+            : {}),
         },
         select: { id: true, definition: true, timesRedeemed: true },
         orderBy: [{ priority: "desc" }, { id: "asc" }],
@@ -79,7 +84,10 @@ export async function loadPromotionEditorData(
   const currency = market?.currency ?? "GBP";
   const stores = locations.filter((l) => l.canSellInStore || l.canPickup);
   const [addresses, taxRegions, sampleVariants] = await Promise.all([
-    loadLocationAddresses(db, stores.map((s) => s.id)),
+    loadLocationAddresses(
+      db,
+      stores.map((s) => s.id),
+    ),
     loadTaxRegions(db),
     loadSampleVariants(db, currency),
   ]);

@@ -3,7 +3,12 @@
  * checked by the engine's schema), codes shared or single-use, and
  * redemptions counted by checkout within every limit.
  */
-export { getPromotion, listPromotions, type PromotionListItem, statusOf } from "./list-promotions";
+export {
+  getPromotion,
+  listPromotions,
+  type PromotionListItem,
+  statusOf,
+} from "./list-promotions";
 export {
   addPromotionCode,
   generatePromotionCodes,

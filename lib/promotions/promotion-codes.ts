@@ -36,7 +36,11 @@ export async function addPromotionCode(
       });
     }
     const row = await tx.promotionCode.create({
-      data: { promotionId: data.promotionId, code: data.code, usageLimit: data.usageLimit },
+      data: {
+        promotionId: data.promotionId,
+        code: data.code,
+        usageLimit: data.usageLimit,
+      },
     });
     await recordAudit(tx, {
       actor,
@@ -98,7 +102,10 @@ export async function generatePromotionCodes(
     },
     { timeout: 60_000 },
   );
-  logger.info({ promotionId: data.promotionId, batchId, count }, "promotion codes generated");
+  logger.info(
+    { promotionId: data.promotionId, batchId, count },
+    "promotion codes generated",
+  );
   return { batchId, count };
 }
 
@@ -131,7 +138,8 @@ export function promotionCodesCsv(
     [c.code, c.usageLimit ?? "", c.timesUsed, c.batchId ?? "", c.isActive].join(","),
   );
   // Codes are [A-Z0-9_-] only, so no field needs quoting.
-  return ["code,usage_limit,times_used,batch_id,is_active", ...rows].join("\r\n") + "\r\n";
+  const header = "code,usage_limit,times_used,batch_id,is_active";
+  return [header, ...rows, ""].join("\r\n");
 }
 
 /**

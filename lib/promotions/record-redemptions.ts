@@ -91,7 +91,10 @@ async function countPromotion(tx: Tx, promotionId: string): Promise<number | nul
     RETURNING "usageLimitPerCustomer" AS "limit"`;
   const row = rows[0];
   if (!row) {
-    throw limitReached("This promotion has been redeemed as often as allowed.", promotionId);
+    throw limitReached(
+      "This promotion has been redeemed as often as allowed.",
+      promotionId,
+    );
   }
   return row.limit;
 }
@@ -118,7 +121,10 @@ async function countCustomer(
       WHERE ${limit}::int IS NULL OR "PromotionCustomerUsage"."timesRedeemed" < ${limit}::int
     RETURNING "timesRedeemed"`;
   if (rows.length === 0) {
-    throw limitReached("You have already used this promotion as often as allowed.", promotionId);
+    throw limitReached(
+      "You have already used this promotion as often as allowed.",
+      promotionId,
+    );
   }
 }
 

@@ -2,8 +2,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import type { Prisma, PrismaClient, Tx } from "@/lib/db/client";
-import { emitEvent } from "@/lib/events/emit-event";
 import { AppError, conflict, notFound, parseInput } from "@/lib/errors";
+import { emitEvent } from "@/lib/events/emit-event";
 import { logger } from "@/lib/log";
 import type { ItemTarget, Promotion } from "@/lib/pricing";
 import {
@@ -178,7 +178,10 @@ async function assertReferencesExist(tx: Tx, promotion: Promotion): Promise<void
   const [locations, categories, collections, products, variants] = await Promise.all([
     tx.location.findMany({ where: { id: { in: locationIds } }, select: { id: true } }),
     tx.category.findMany({ where: { id: { in: ids.categories } }, select: { id: true } }),
-    tx.collection.findMany({ where: { id: { in: ids.collections } }, select: { id: true } }),
+    tx.collection.findMany({
+      where: { id: { in: ids.collections } },
+      select: { id: true },
+    }),
     tx.product.findMany({ where: { id: { in: ids.products } }, select: { id: true } }),
     tx.variant.findMany({ where: { id: { in: ids.variants } }, select: { id: true } }),
   ]);
@@ -189,7 +192,11 @@ async function assertReferencesExist(tx: Tx, promotion: Promotion): Promise<void
     if (unknown.length === 0) return;
     fields[field] = [...(fields[field] ?? []), `Unknown ${what}: ${unknown.join(", ")}.`];
   };
-  report("definition.conditions.locationIds", "locations", missing(locationIds, locations));
+  report(
+    "definition.conditions.locationIds",
+    "locations",
+    missing(locationIds, locations),
+  );
   report("definition.benefit", "categories", missing(ids.categories, categories));
   report("definition.benefit", "collections", missing(ids.collections, collections));
   report("definition.benefit", "products", missing(ids.products, products));

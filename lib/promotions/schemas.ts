@@ -60,7 +60,10 @@ export const AddPromotionCodeSchema = z.strictObject({
 
 export const GeneratePromotionCodesSchema = z.strictObject({
   promotionId: z.string().trim().min(1).max(200),
-  count: z.int().min(1, "Generate at least one code.").max(10_000, "At most 10,000 at once."),
+  count: z
+    .int()
+    .min(1, "Generate at least one code.")
+    .max(10_000, "At most 10,000 at once."),
   /** Put before each code, e.g. "VIP-". */
   prefix: z
     .string()

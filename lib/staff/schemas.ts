@@ -20,7 +20,8 @@ export function refinePersonalPassword(
   value: { email?: string; name?: string; password?: string },
   context: z.RefinementCtx,
 ): void {
-  if (!value.password) return;
+  // The field's own check already named any general problem.
+  if (!value.password || passwordProblems(value.password).length > 0) return;
   const [message] = passwordProblems(value.password, value);
   if (message) context.addIssue({ code: "custom", message, path: ["password"] });
 }

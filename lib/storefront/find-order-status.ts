@@ -66,6 +66,7 @@ export function findOrderStatus(db: Db, orderId: string) {
       payments: {
         orderBy: { createdAt: "asc" },
         select: {
+          id: true,
           provider: true,
           status: true,
           amountMinor: true,

@@ -11,11 +11,14 @@
  *
  * It asserts nothing about time. Run: npx tsx tests/bench/outbox.bench.ts
  */
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
 import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 import { createPrismaClient } from "../../lib/db/client";
 import { applyMigrations } from "../../lib/db/migrations/apply";
 import { type ClosableSql, connectPostgres } from "../../lib/db/sql";
-import { createEventsRuntime, type EventsRuntime } from "../../lib/events/start-events";
+import { createEventsRuntime } from "../../lib/events/start-events";
 import { testServerUrl, withDatabase } from "../../scripts/lib/test-database";
 
 const CONNECTIONS = 16;
@@ -29,7 +32,7 @@ const CHANGE = `WITH level AS (
   SELECT 'inventory.level_changed', 'inventory_level', level.id::text,
          jsonb_build_object('onHand', level.on_hand), NULL FROM level`;
 
-async function throughput(url: string): Promise<number> {
+async function throughput(url: string, levels: number): Promise<number> {
   const connections: ClosableSql[] = [];
   for (let i = 0; i < CONNECTIONS; i += 1) connections.push(await connectPostgres(url));
   const deadline = performance.now() + SECONDS * 1000;
@@ -37,7 +40,7 @@ async function throughput(url: string): Promise<number> {
   await Promise.all(
     connections.map(async (sql) => {
       while (performance.now() < deadline) {
-        const id = 1 + Math.floor(Math.random() * LEVELS);
+        const id = 1 + Math.floor(Math.random() * levels);
         await sql.transaction((tx) => tx.query(CHANGE, [id]));
         committed += 1;
       }
@@ -47,29 +50,61 @@ async function throughput(url: string): Promise<number> {
   return committed / SECONDS;
 }
 
-async function startInstances(url: string, count: number): Promise<EventsRuntime[]> {
-  const target = { kind: "postgres" as const, url };
-  const runtimes: EventsRuntime[] = [];
+/**
+ * App instances in their own processes, as in production, each with a
+ * realtime hub and a dispatcher, so their work does not share the load
+ * generator's event loop.
+ */
+async function startInstances(url: string, count: number): Promise<ChildProcess[]> {
+  const children: ChildProcess[] = [];
   for (let i = 0; i < count; i += 1) {
-    const db = createPrismaClient(target);
-    const runtime = await createEventsRuntime({
-      target,
-      db,
-      hasRealtime: true,
-      hasDispatcher: true,
-    });
-    runtimes.push({
-      ...runtime,
-      stop: async () => {
-        await runtime.stop();
-        await db.$disconnect();
-      },
-    });
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url), "--instance", url],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    await once(child.stdout ?? child, "data");
+    children.push(child);
   }
-  return runtimes;
+  return children;
 }
 
-async function latency(url: string, runtime: EventsRuntime): Promise<number[]> {
+async function stopInstances(children: ChildProcess[]): Promise<void> {
+  await Promise.all(
+    children.map(async (child) => {
+      const exited = once(child, "exit");
+      child.kill("SIGTERM");
+      await exited;
+    }),
+  );
+}
+
+/** Runs one listening instance until SIGTERM (the child side of the above). */
+async function runInstance(url: string): Promise<void> {
+  const target = { kind: "postgres" as const, url };
+  const db = createPrismaClient(target);
+  const runtime = await createEventsRuntime({
+    target,
+    db,
+    hasRealtime: true,
+    hasDispatcher: true,
+  });
+  runtime.hub?.subscribe({ onEvent: () => undefined });
+  process.stdout.write("ready\n");
+  process.once("SIGTERM", () => {
+    void runtime.stop().then(() => process.exit(0));
+  });
+}
+
+async function latency(url: string): Promise<number[]> {
+  const target = { kind: "postgres" as const, url };
+  const db = createPrismaClient(target);
+  const runtime = await createEventsRuntime({
+    target,
+    db,
+    hasRealtime: true,
+    hasDispatcher: false,
+  });
   const sql = await connectPostgres(url);
   const samples: number[] = [];
   let arrived: (() => void) | null = null;
@@ -84,6 +119,8 @@ async function latency(url: string, runtime: EventsRuntime): Promise<number[]> {
     samples.push(performance.now() - start);
   }
   await sql.close();
+  await runtime.stop();
+  await db.$disconnect();
   return samples.sort((a, b) => a - b);
 }
 
@@ -91,35 +128,61 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-const server = await testServerUrl();
-await withDatabase(server, `omnitill_bench_outbox_${process.pid}`, async (url) => {
-  const sql = await connectPostgres(url);
-  await applyMigrations(sql, { log: { info: () => undefined, warn: () => undefined } });
-  await sql.exec(
-    `CREATE TABLE bench_level (id int PRIMARY KEY, on_hand int NOT NULL);
+if (process.argv[2] === "--instance") {
+  await runInstance(process.argv[3] ?? "");
+} else {
+  await main();
+}
+
+async function main() {
+  const server = await testServerUrl();
+  await withDatabase(server, `omnitill_bench_outbox_${process.pid}`, async (url) => {
+    const sql = await connectPostgres(url);
+    await applyMigrations(sql, { log: { info: () => undefined, warn: () => undefined } });
+    await sql.exec(
+      `CREATE TABLE bench_level (id int PRIMARY KEY, on_hand int NOT NULL);
      INSERT INTO bench_level SELECT g, 1000000 FROM generate_series(1, ${LEVELS}) g;`,
-  );
+    );
 
-  await sql.exec(`ALTER TABLE "OutboxEvent" DISABLE TRIGGER "OutboxEvent_notify"`);
-  const withoutTrigger = await throughput(url);
-  await sql.exec(`ALTER TABLE "OutboxEvent" ENABLE TRIGGER "OutboxEvent_notify"`);
-  const withTrigger = await throughput(url);
-  const instances = await startInstances(url, 2);
-  const withListeners = await throughput(url);
-  const [first] = instances;
-  const samples = first ? await latency(url, first) : [];
-  await Promise.all(instances.map((runtime) => runtime.stop()));
-  await sql.close();
+    // Many levels: commits could run side by side. One hot level: its row
+    // lock already makes them wait for each other.
+    const rows: [string, number, number, number][] = [];
+    for (const [label, levels] of [
+      ["many levels", LEVELS],
+      ["one hot level", 1],
+    ] as const) {
+      await sql.exec(`ALTER TABLE "OutboxEvent" DISABLE TRIGGER "OutboxEvent_notify"`);
+      const off = await throughput(url, levels);
+      await sql.exec(`ALTER TABLE "OutboxEvent" ENABLE TRIGGER "OutboxEvent_notify"`);
+      const on = await throughput(url, levels);
+      const instances = await startInstances(url, 2);
+      const listened = await throughput(url, levels);
+      await stopInstances(instances);
+      rows.push([label, off, on, listened]);
+    }
+    const instances = await startInstances(url, 1);
+    const samples = await latency(url);
+    await stopInstances(instances);
+    await sql.close();
 
-  const ratio = (n: number) => `${((n / withoutTrigger) * 100).toFixed(0)} %`;
-  console.log(`stock change + outbox event, ${CONNECTIONS} connections, ${SECONDS} s each`);
-  console.log(`  trigger off                    ${withoutTrigger.toFixed(0)} tx/s`);
-  console.log(`  trigger on, nobody listening   ${withTrigger.toFixed(0)} tx/s (${ratio(withTrigger)})`);
-  console.log(
-    `  trigger on, 2 instances listen  ${withListeners.toFixed(0)} tx/s (${ratio(withListeners)})`,
-  );
-  console.log(`commit to hub delivery, ${LATENCY_SAMPLES} events one at a time`);
-  console.log(
-    `  p50 ${percentile(samples, 50).toFixed(2)} ms   p99 ${percentile(samples, 99).toFixed(2)} ms`,
-  );
-});
+    const tps = (n: number, base: number) =>
+      `${n.toFixed(0).padStart(6)} tx/s (${((n / base) * 100).toFixed(0)} %)`;
+    console.log(
+      `stock change + outbox event, ${CONNECTIONS} connections, ${SECONDS} s each`,
+    );
+    console.log(
+      "                  trigger off     trigger on         on, 2 instances listening",
+    );
+    for (const [label, off, on, listened] of rows) {
+      console.log(
+        `  ${label.padEnd(14)} ${off.toFixed(0).padStart(6)} tx/s  ${tps(on, off)}  ${tps(listened, off)}`,
+      );
+    }
+    console.log(
+      `commit to hub delivery, ${LATENCY_SAMPLES} events one at a time, 2 instances up`,
+    );
+    console.log(
+      `  p50 ${percentile(samples, 50).toFixed(2)} ms   p99 ${percentile(samples, 99).toFixed(2)} ms`,
+    );
+  });
+}

@@ -19,14 +19,19 @@ export function AttributesEditor({
   return (
     <div className="space-y-3">
       {rows.length === 0 && (
-        <p className="text-sm text-slate-500">No attributes yet (material, care, fit…).</p>
+        <p className="text-sm text-slate-500">
+          No attributes yet (material, care, fit…).
+        </p>
       )}
       {rows.map((row, index) => {
         const keyError = errorFor(`attributes.${index}.key`);
         const valueError = errorFor(`attributes.${index}.value`);
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own
-          <div key={index} className="grid gap-2 sm:grid-cols-[10rem_7rem_minmax(0,1fr)_auto]">
+          <div
+            key={index}
+            className="grid gap-2 sm:grid-cols-[10rem_7rem_minmax(0,1fr)_auto]"
+          >
             <div>
               <input
                 aria-label={`Attribute ${index + 1} name`}

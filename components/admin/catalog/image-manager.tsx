@@ -48,7 +48,9 @@ export function ImageManager({
             title?: string;
             fields?: Record<string, string[]>;
           } | null;
-          setUploadError(`${file.name}: ${problem?.fields?.file?.[0] ?? problem?.title ?? "upload failed"}`);
+          setUploadError(
+            `${file.name}: ${problem?.fields?.file?.[0] ?? problem?.title ?? "upload failed"}`,
+          );
           break;
         }
       }
@@ -79,7 +81,9 @@ export function ImageManager({
               height={image.height}
               className="aspect-square w-full rounded bg-slate-100 object-cover"
             />
-            {index === 0 && <p className="text-xs font-medium text-brand-700">Main photo</p>}
+            {index === 0 && (
+              <p className="text-xs font-medium text-brand-700">Main photo</p>
+            )}
             {canWrite && (
               <>
                 <input
@@ -89,7 +93,11 @@ export function ImageManager({
                   value={image.alt}
                   maxLength={250}
                   onChange={(e) =>
-                    setItems(items.map((it) => (it.id === image.id ? { ...it, alt: e.target.value } : it)))
+                    setItems(
+                      items.map((it) =>
+                        it.id === image.id ? { ...it, alt: e.target.value } : it,
+                      ),
+                    )
                   }
                 />
                 <div className="flex gap-1 text-xs">
@@ -143,13 +151,19 @@ export function ImageManager({
               disabled={save.isPending}
               className="min-h-11 rounded-lg bg-brand-600 px-4 text-sm font-semibold text-white"
               onClick={() =>
-                void save.run({ productId, images: items.map((i) => ({ id: i.id, alt: i.alt })) })
+                void save.run({
+                  productId,
+                  images: items.map((i) => ({ id: i.id, alt: i.alt })),
+                })
               }
             >
               Save photos
             </button>
           )}
-          <FormMessage error={uploadError ?? save.failure?.message} success={save.done ? "Photos saved." : null} />
+          <FormMessage
+            error={uploadError ?? save.failure?.message}
+            success={save.done ? "Photos saved." : null}
+          />
         </div>
       )}
     </Panel>

@@ -1,6 +1,6 @@
-import { type VariantDraft, mergeVariantMatrix } from "@/lib/catalog/generate-variants";
-import { formatMinor, parsePrice } from "@/lib/catalog/parse-price";
+import { mergeVariantMatrix, type VariantDraft } from "@/lib/catalog/generate-variants";
 import { LIMITS } from "@/lib/catalog/limits";
+import { formatMinor, parsePrice } from "@/lib/catalog/parse-price";
 import { minorUnitDigits } from "@/lib/money";
 
 /** A variant row as the form edits it: amounts as the text typed. */
@@ -53,7 +53,9 @@ export function rowKey(): string {
 
 /** Amounts from the database as the text a form shows, e.g. 2400 → "24.00". */
 export function amountText(minor: number | null | undefined, currency: string): string {
-  return minor === null || minor === undefined ? "" : formatMinor(minor, minorUnitDigits(currency));
+  return minor === null || minor === undefined
+    ? ""
+    : formatMinor(minor, minorUnitDigits(currency));
 }
 
 export function splitValues(text: string): string[] {
@@ -65,7 +67,11 @@ export function splitValues(text: string): string[] {
 }
 
 /** A variant row from a draft (generated or saved). */
-export function rowFromDraft(draft: VariantDraft, currency: string, key?: string): VariantRow {
+export function rowFromDraft(
+  draft: VariantDraft,
+  currency: string,
+  key?: string,
+): VariantRow {
   return {
     key: key ?? rowKey(),
     id: draft.id,
@@ -153,24 +159,33 @@ export function toInput(values: ProductFormValues, currency: string) {
     .map((a, i) => {
       if (a.type === "number") {
         const n = Number(a.value.replace(",", "."));
-        if (!a.value.trim() || !Number.isFinite(n)) errors[`attributes.${i}.value`] = "Enter a number.";
+        if (!a.value.trim() || !Number.isFinite(n))
+          errors[`attributes.${i}.value`] = "Enter a number.";
         return { key: a.key, type: "number" as const, value: n };
       }
-      if (a.type === "boolean") return { key: a.key, type: "boolean" as const, value: a.value === "true" };
+      if (a.type === "boolean")
+        return { key: a.key, type: "boolean" as const, value: a.value === "true" };
       return { key: a.key, type: "text" as const, value: a.value };
     });
 
   const variants = values.variants.map((row, i) => {
     const path = `variants.${i}`;
     const weight = row.weight.trim();
-    if (weight && !/^\d+$/.test(weight)) errors[`${path}.weightGrams`] = "Whole grams, e.g. 250.";
+    if (weight && !/^\d+$/.test(weight))
+      errors[`${path}.weightGrams`] = "Whole grams, e.g. 250.";
     return {
       ...(row.id ? { id: row.id } : {}),
       sku: row.sku,
       barcode: row.barcode.trim() || null,
       optionValues: row.optionValues,
       priceMinor: amount(row.price, `${path}.priceMinor`, currency, errors, true) ?? 0,
-      compareAtMinor: amount(row.compareAt, `${path}.compareAtMinor`, currency, errors, false),
+      compareAtMinor: amount(
+        row.compareAt,
+        `${path}.compareAtMinor`,
+        currency,
+        errors,
+        false,
+      ),
       costMinor: amount(row.cost, `${path}.costMinor`, currency, errors, false),
       weightGrams: weight && /^\d+$/.test(weight) ? Number(weight) : null,
       isActive: row.isActive,

@@ -6,7 +6,13 @@ import {
   createProductAction,
   updateProductAction,
 } from "@/app/(admin)/admin/products/actions";
-import { Field, FormMessage, INPUT_CLASS, Panel, SubmitButton } from "@/components/admin/form-controls";
+import {
+  Field,
+  FormMessage,
+  INPUT_CLASS,
+  Panel,
+  SubmitButton,
+} from "@/components/admin/form-controls";
 import { useAction } from "@/components/admin/use-action";
 import { handleFromTitle } from "@/lib/catalog/text";
 import { AttributesEditor } from "./attributes-editor";
@@ -62,10 +68,16 @@ export function ProductForm({
   }
 
   const failureMessage =
-    Object.keys(localErrors).length > 0 ? "Some fields need attention." : action.failure?.message;
+    Object.keys(localErrors).length > 0
+      ? "Some fields need attention."
+      : action.failure?.message;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]"
+    >
       <div className="min-w-0 space-y-4">
         <Panel title="Details">
           <Field label="Title" name="title" error={errorFor("title")}>
@@ -145,7 +157,9 @@ export function ProductForm({
                 {...props}
                 className={INPUT_CLASS}
                 value={values.status}
-                onChange={(e) => set("status", e.target.value as ProductFormValues["status"])}
+                onChange={(e) =>
+                  set("status", e.target.value as ProductFormValues["status"])
+                }
               >
                 <option value="DRAFT">Draft (hidden)</option>
                 <option value="ACTIVE">Active (on sale)</option>

@@ -56,7 +56,8 @@ export function ProductTable({
     let amount: number;
     if (mode === "percent") {
       amount = Number(value.replace(",", "."));
-      if (!value.trim() || !Number.isFinite(amount)) return setLocalError("Enter a percentage, e.g. -20.");
+      if (!value.trim() || !Number.isFinite(amount))
+        return setLocalError("Enter a percentage, e.g. -20.");
     } else {
       const isNegative = value.trim().startsWith("-");
       const parsed = parsePrice(value.replace(/^\s*[-+]/, ""), currency, 100_000_000);
@@ -97,7 +98,11 @@ export function ProductTable({
                 </select>
               </label>
               <label className="text-sm">
-                <span className="block">{mode === "percent" ? "Percent (−20 = 20% off)" : `Amount (${currency})`}</span>
+                <span className="block">
+                  {mode === "percent"
+                    ? "Percent (−20 = 20% off)"
+                    : `Amount (${currency})`}
+                </span>
                 <input
                   inputMode="decimal"
                   className={`${INPUT_CLASS} w-32`}
@@ -116,7 +121,12 @@ export function ProductTable({
             </>
           )}
           <FormMessage
-            error={localError ?? (bulk.failure ? [bulk.failure.message, ...(bulk.failure.fields?.value ?? [])].join(" ") : null)}
+            error={
+              localError ??
+              (bulk.failure
+                ? [bulk.failure.message, ...(bulk.failure.fields?.value ?? [])].join(" ")
+                : null)
+            }
             success={
               bulk.done
                 ? `Changed ${bulk.done.variantsChanged} variant prices on ${bulk.done.productsChanged} products.`
@@ -134,16 +144,34 @@ export function ProductTable({
                   type="checkbox"
                   aria-label="Select all on this page"
                   checked={rows.length > 0 && rows.every((r) => selected.has(r.id))}
-                  onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())}
+                  onChange={(e) =>
+                    setSelected(
+                      e.target.checked ? new Set(rows.map((r) => r.id)) : new Set(),
+                    )
+                  }
                 />
               </th>
-              <th scope="col" className="p-3 font-medium">Product</th>
-              <th scope="col" className="hidden p-3 font-medium md:table-cell">Category</th>
-              <th scope="col" className="hidden p-3 font-medium lg:table-cell">Brand</th>
-              <th scope="col" className="p-3 font-medium">Status</th>
-              <th scope="col" className="hidden p-3 text-right font-medium sm:table-cell">Available</th>
-              <th scope="col" className="p-3 text-right font-medium">Price</th>
-              <th scope="col" className="hidden p-3 font-medium xl:table-cell">Updated</th>
+              <th scope="col" className="p-3 font-medium">
+                Product
+              </th>
+              <th scope="col" className="hidden p-3 font-medium md:table-cell">
+                Category
+              </th>
+              <th scope="col" className="hidden p-3 font-medium lg:table-cell">
+                Brand
+              </th>
+              <th scope="col" className="p-3 font-medium">
+                Status
+              </th>
+              <th scope="col" className="hidden p-3 text-right font-medium sm:table-cell">
+                Available
+              </th>
+              <th scope="col" className="p-3 text-right font-medium">
+                Price
+              </th>
+              <th scope="col" className="hidden p-3 font-medium xl:table-cell">
+                Updated
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -161,12 +189,22 @@ export function ProductTable({
                   <div className="flex items-center gap-3">
                     {row.thumbnail ? (
                       // biome-ignore lint/performance/noImgElement: a 400px WebP rendition
-                      <img src={row.thumbnail} alt="" className="size-10 rounded object-cover" />
+                      <img
+                        src={row.thumbnail}
+                        alt=""
+                        className="size-10 rounded object-cover"
+                      />
                     ) : (
-                      <span className="size-10 shrink-0 rounded bg-slate-100" aria-hidden />
+                      <span
+                        className="size-10 shrink-0 rounded bg-slate-100"
+                        aria-hidden
+                      />
                     )}
                     <div className="min-w-0">
-                      <Link href={`/admin/products/${row.id}`} className="font-medium hover:underline">
+                      <Link
+                        href={`/admin/products/${row.id}`}
+                        className="font-medium hover:underline"
+                      >
                         {row.title}
                       </Link>
                       <p className="text-xs text-slate-500">
@@ -178,7 +216,9 @@ export function ProductTable({
                 <td className="hidden p-3 md:table-cell">{row.category ?? "—"}</td>
                 <td className="hidden p-3 lg:table-cell">{row.brand ?? "—"}</td>
                 <td className="p-3">
-                  <span className={`rounded-full px-2 py-0.5 text-xs ${STATUS_STYLE[row.status]}`}>
+                  <span
+                    className={`rounded-full px-2 py-0.5 text-xs ${STATUS_STYLE[row.status]}`}
+                  >
                     {row.status.toLowerCase()}
                   </span>
                 </td>

@@ -53,7 +53,11 @@ export function VariantsEditor({
               value={option.name}
               maxLength={40}
               onChange={(e) =>
-                setOptions(values.options.map((o, i) => (i === index ? { ...o, name: e.target.value } : o)))
+                setOptions(
+                  values.options.map((o, i) =>
+                    i === index ? { ...o, name: e.target.value } : o,
+                  ),
+                )
               }
             />
             <input
@@ -62,7 +66,11 @@ export function VariantsEditor({
               className={INPUT_CLASS}
               value={option.values}
               onChange={(e) =>
-                setOptions(values.options.map((o, i) => (i === index ? { ...o, values: e.target.value } : o)))
+                setOptions(
+                  values.options.map((o, i) =>
+                    i === index ? { ...o, values: e.target.value } : o,
+                  ),
+                )
               }
             />
             <button
@@ -73,11 +81,15 @@ export function VariantsEditor({
               Remove
             </button>
             {errorFor(`optionNames.${index}`) && (
-              <p className="text-sm text-red-700 sm:col-span-3">{errorFor(`optionNames.${index}`)}</p>
+              <p className="text-sm text-red-700 sm:col-span-3">
+                {errorFor(`optionNames.${index}`)}
+              </p>
             )}
           </div>
         ))}
-        {errorFor("optionNames") && <p className="text-sm text-red-700">{errorFor("optionNames")}</p>}
+        {errorFor("optionNames") && (
+          <p className="text-sm text-red-700">{errorFor("optionNames")}</p>
+        )}
         {values.options.length < 3 && (
           <button
             type="button"
@@ -112,22 +124,33 @@ export function VariantsEditor({
           className="min-h-11 rounded-lg bg-slate-800 px-4 text-sm font-semibold text-white"
           onClick={() =>
             onChange({
-              variants: regenerate(values, skuPrefix || initials(values.title), defaultPrice, currency),
+              variants: regenerate(
+                values,
+                skuPrefix || initials(values.title),
+                defaultPrice,
+                currency,
+              ),
             })
           }
         >
           Generate variants
         </button>
         <p className="w-full text-xs text-slate-500">
-          Keeps the variants you have; adds new combinations; variants no longer offered are
-          deactivated, not deleted.
+          Keeps the variants you have; adds new combinations; variants no longer offered
+          are deactivated, not deleted.
         </p>
       </div>
 
-      {errorFor("variants") && <p className="text-sm text-red-700">{errorFor("variants")}</p>}
+      {errorFor("variants") && (
+        <p className="text-sm text-red-700">{errorFor("variants")}</p>
+      )}
 
       {selectedCount > 0 && (
-        <div className="flex flex-wrap items-end gap-2" role="group" aria-label="Selected variants">
+        <div
+          className="flex flex-wrap items-end gap-2"
+          role="group"
+          aria-label="Selected variants"
+        >
           <p className="text-sm">{selectedCount} selected</p>
           <input
             aria-label="Price for selected variants"
@@ -141,7 +164,9 @@ export function VariantsEditor({
             className="min-h-11 rounded-lg border border-slate-300 px-3 text-sm"
             onClick={() =>
               onChange({
-                variants: rows.map((r) => (r.isSelected ? { ...r, price: selectionPrice } : r)),
+                variants: rows.map((r) =>
+                  r.isSelected ? { ...r, price: selectionPrice } : r,
+                ),
               })
             }
           >
@@ -160,18 +185,36 @@ export function VariantsEditor({
                   aria-label="Select all variants"
                   checked={rows.length > 0 && selectedCount === rows.length}
                   onChange={(e) =>
-                    onChange({ variants: rows.map((r) => ({ ...r, isSelected: e.target.checked })) })
+                    onChange({
+                      variants: rows.map((r) => ({ ...r, isSelected: e.target.checked })),
+                    })
                   }
                 />
               </th>
-              <th scope="col" className="p-1 font-medium">Variant</th>
-              <th scope="col" className="p-1 font-medium">SKU</th>
-              <th scope="col" className="p-1 font-medium">Barcode</th>
-              <th scope="col" className="p-1 font-medium">Price</th>
-              <th scope="col" className="p-1 font-medium">Compare-at</th>
-              <th scope="col" className="p-1 font-medium">Cost</th>
-              <th scope="col" className="p-1 font-medium">Weight (g)</th>
-              <th scope="col" className="p-1 font-medium">Active</th>
+              <th scope="col" className="p-1 font-medium">
+                Variant
+              </th>
+              <th scope="col" className="p-1 font-medium">
+                SKU
+              </th>
+              <th scope="col" className="p-1 font-medium">
+                Barcode
+              </th>
+              <th scope="col" className="p-1 font-medium">
+                Price
+              </th>
+              <th scope="col" className="p-1 font-medium">
+                Compare-at
+              </th>
+              <th scope="col" className="p-1 font-medium">
+                Cost
+              </th>
+              <th scope="col" className="p-1 font-medium">
+                Weight (g)
+              </th>
+              <th scope="col" className="p-1 font-medium">
+                Active
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -209,7 +252,12 @@ function VariantRowView({
 }) {
   const label = row.optionValues.length ? row.optionValues.join(" / ") : "Default";
   const path = `variants.${index}`;
-  const cell = (field: keyof VariantRow, errorKey: string, name: string, mode?: "decimal" | "numeric") => {
+  const cell = (
+    field: keyof VariantRow,
+    errorKey: string,
+    name: string,
+    mode?: "decimal" | "numeric",
+  ) => {
     const error = errorFor(`${path}.${errorKey}`);
     return (
       <td className="p-1 align-top">
@@ -238,7 +286,9 @@ function VariantRowView({
       </td>
       <td className="p-1 align-top font-medium">
         {label}
-        {optionsError && <p className="text-xs font-normal text-red-700">{optionsError}</p>}
+        {optionsError && (
+          <p className="text-xs font-normal text-red-700">{optionsError}</p>
+        )}
       </td>
       {cell("sku", "sku", "SKU")}
       {cell("barcode", "barcode", "Barcode", "numeric")}

@@ -3,53 +3,7 @@
 import type { Benefit, ItemTarget, Reward } from "@/lib/pricing";
 import { Field, INPUT_CLASS } from "../form-controls";
 import { IntegerField, MoneyField, PercentField } from "./fields";
-import { ALL_ITEMS, type TargetOptions, TargetFields } from "./target-fields";
-
-export const BENEFIT_LABELS: Record<Benefit["type"], string> = {
-  items: "Percentage or amount off items",
-  order: "Discount on the whole order",
-  buy_x_get_y: "Buy X, get Y (e.g. 3 for 2)",
-  bundle: "Bundle at a fixed price",
-  tiered: "Tiered discount (spend or quantity)",
-  free_shipping: "Free shipping",
-};
-
-/** A sensible starting point for each type, so switching type gives a valid form. */
-export function defaultBenefit(type: Benefit["type"]): Benefit {
-  const tenPercent: Reward = { kind: "percentage", percent: 10 };
-  switch (type) {
-    case "items":
-      return { type, target: ALL_ITEMS, reward: tenPercent };
-    case "order":
-      return { type, reward: tenPercent };
-    case "buy_x_get_y":
-      return {
-        type,
-        buy: { target: ALL_ITEMS, quantity: 2 },
-        get: { target: ALL_ITEMS, quantity: 1, percent: 100 },
-        maxApplications: null,
-      };
-    case "bundle":
-      return {
-        type,
-        components: [{ target: ALL_ITEMS, quantity: 3 }],
-        price: 5000,
-        maxApplications: null,
-      };
-    case "tiered":
-      return {
-        type,
-        target: ALL_ITEMS,
-        basis: "spend",
-        tiers: [
-          { min: 5000, reward: tenPercent },
-          { min: 10000, reward: { kind: "percentage", percent: 20 } },
-        ],
-      };
-    case "free_shipping":
-      return { type };
-  }
-}
+import { ALL_ITEMS, TargetFields, type TargetOptions } from "./target-fields";
 
 interface Common {
   currency: string;
@@ -127,7 +81,9 @@ export function BenefitFields({
               name="get-percent"
               value={benefit.get.percent}
               hint="100 makes them free."
-              onChange={(percent) => onChange({ ...benefit, get: { ...benefit.get, percent } })}
+              onChange={(percent) =>
+                onChange({ ...benefit, get: { ...benefit.get, percent } })
+              }
               error={errorAt("get.percent")}
             />
           </div>
@@ -136,7 +92,9 @@ export function BenefitFields({
             name="buy-target"
             target={benefit.buy.target}
             options={options}
-            onChange={(target) => onChange({ ...benefit, buy: { ...benefit.buy, target } })}
+            onChange={(target) =>
+              onChange({ ...benefit, buy: { ...benefit.buy, target } })
+            }
             error={errorAt("buy.target.scope")}
           />
           <TargetFields
@@ -144,7 +102,9 @@ export function BenefitFields({
             name="get-target"
             target={benefit.get.target}
             options={options}
-            onChange={(target) => onChange({ ...benefit, get: { ...benefit.get, target } })}
+            onChange={(target) =>
+              onChange({ ...benefit, get: { ...benefit.get, target } })
+            }
             error={errorAt("get.target.scope")}
           />
           <IntegerField
@@ -162,6 +122,7 @@ export function BenefitFields({
       return (
         <div className="space-y-4">
           {benefit.components.map((component, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: parts have no identity; fields follow their values
             <div key={`component-${index + 1}`} className="space-y-2">
               <div className="flex items-end gap-3">
                 <div className="w-40">
@@ -283,10 +244,13 @@ export function BenefitFields({
             const setTier = (patch: Partial<typeof tier>) =>
               onChange({
                 ...benefit,
-                tiers: benefit.tiers.map((t, i) => (i === index ? { ...t, ...patch } : t)),
+                tiers: benefit.tiers.map((t, i) =>
+                  i === index ? { ...t, ...patch } : t,
+                ),
               });
             return (
               <fieldset
+                // biome-ignore lint/suspicious/noArrayIndexKey: tiers have no identity; fields follow their values
                 key={`tier-${index + 1}`}
                 className="space-y-3 rounded-lg border border-slate-200 p-3"
               >
@@ -323,7 +287,10 @@ export function BenefitFields({
                     type="button"
                     className="min-h-11 rounded-lg border border-slate-300 px-3 text-sm"
                     onClick={() =>
-                      onChange({ ...benefit, tiers: benefit.tiers.filter((_, i) => i !== index) })
+                      onChange({
+                        ...benefit,
+                        tiers: benefit.tiers.filter((_, i) => i !== index),
+                      })
                     }
                   >
                     Remove tier {index + 1}
@@ -356,8 +323,8 @@ export function BenefitFields({
     case "free_shipping":
       return (
         <p className="text-sm text-slate-600">
-          The shipping charge is taken off in full, or up to the cap below. Set a minimum spend
-          under “When and where”.
+          The shipping charge is taken off in full, or up to the cap below. Set a minimum
+          spend under “When and where”.
         </p>
       );
   }
@@ -378,7 +345,11 @@ function RewardFields({
   onChange: (reward: Reward) => void;
 }) {
   const kind =
-    reward.kind === "percentage" ? "percentage" : allowPerUnit ? `amount_${reward.per}` : "amount_order";
+    reward.kind === "percentage"
+      ? "percentage"
+      : allowPerUnit
+        ? `amount_${reward.per}`
+        : "amount_order";
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <Field label="Discount" name={`${name}-kind`}>

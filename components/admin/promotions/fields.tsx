@@ -7,7 +7,10 @@ import { Field, INPUT_CLASS } from "../form-controls";
 
 /** Reads "12", "12.5" or "12.50" into minor units; null when blank, NaN when unreadable. */
 export function parseAmount(text: string, currency: string): number | null {
-  const value = text.trim().replace(/^[£$€]/, "").replace(/,/g, "");
+  const value = text
+    .trim()
+    .replace(/^[£$€]/, "")
+    .replace(/,/g, "");
   if (value === "") return null;
   const digits = minorUnitDigits(currency);
   const match = new RegExp(`^(\\d{1,9})(?:\\.(\\d{0,${digits}}))?$`).exec(value);
@@ -58,7 +61,9 @@ export function MoneyField({
       label={`${label} (${currency})`}
       name={name}
       error={problem ?? error}
-      hint={hint ?? `e.g. ${amountText(1250, currency)} for ${formatMoney(1250, currency)}`}
+      hint={
+        hint ?? `e.g. ${amountText(1250, currency)} for ${formatMoney(1250, currency)}`
+      }
     >
       {(props) => (
         <input
@@ -183,7 +188,9 @@ export function CheckboxList({
       {hint && <p className="text-xs text-slate-500">{hint}</p>}
       <div
         className={`grid gap-x-4 sm:grid-cols-2 ${
-          isScrollable ? "max-h-48 overflow-y-auto rounded-lg border border-slate-200 p-2" : ""
+          isScrollable
+            ? "max-h-48 overflow-y-auto rounded-lg border border-slate-200 p-2"
+            : ""
         }`}
       >
         {options.map((option) => (

@@ -7,11 +7,17 @@ import {
   updatePromotionAction,
 } from "@/app/(admin)/admin/promotions/actions";
 import { fieldErrorsFrom } from "@/lib/errors/validate";
-import { type Benefit, type Promotion, PromotionSchema } from "@/lib/pricing";
+import { type Benefit, PromotionSchema } from "@/lib/pricing";
 import type { PromotionEditorData } from "@/lib/promotions/editor-data";
 import { Field, FormMessage, INPUT_CLASS, Panel, SubmitButton } from "../form-controls";
 import { useAction } from "../use-action";
-import { BENEFIT_LABELS, BenefitFields, defaultBenefit } from "./benefit-fields";
+import { BenefitFields } from "./benefit-fields";
+import {
+  BENEFIT_LABELS,
+  type Definition,
+  defaultBenefit,
+  type PromotionFormValues,
+} from "./defaults";
 import {
   CheckboxList,
   fromLocalInput,
@@ -21,48 +27,6 @@ import {
 } from "./fields";
 import { PromotionPreview } from "./promotion-preview";
 import { ScheduleFields } from "./schedule-fields";
-
-export type Definition = Omit<Promotion, "id">;
-
-export interface PromotionFormValues {
-  id: string | null;
-  version: number | null;
-  description: string;
-  isActive: boolean;
-  definition: Definition;
-}
-
-/** A new promotion: 10 % off everything, on every channel, from now on. */
-export function newPromotion(currency: string): PromotionFormValues {
-  return {
-    id: null,
-    version: null,
-    description: "",
-    isActive: true,
-    definition: {
-      name: "",
-      priority: 0,
-      stacking: "combinable",
-      requiresCode: false,
-      currency,
-      maxDiscount: null,
-      usageLimit: null,
-      usageLimitPerCustomer: null,
-      conditions: {
-        startsAt: null,
-        endsAt: null,
-        schedule: null,
-        channels: [],
-        locationIds: [],
-        customerGroups: [],
-        isFirstOrderOnly: false,
-        minQuantity: null,
-        minSpend: null,
-      },
-      benefit: defaultBenefit("items"),
-    },
-  };
-}
 
 const CHANNELS = [
   { id: "WEB", label: "Online shop" },
@@ -171,7 +135,9 @@ export function PromotionEditor({
               type="checkbox"
               className="size-4"
               checked={values.isActive}
-              onChange={(event) => setValues((v) => ({ ...v, isActive: event.target.checked }))}
+              onChange={(event) =>
+                setValues((v) => ({ ...v, isActive: event.target.checked }))
+              }
             />
             On (a promotion that is off never applies, whatever its dates)
           </label>
@@ -257,7 +223,9 @@ export function PromotionEditor({
             options={CHANNELS}
             selected={conditions.channels}
             onChange={(channels) =>
-              setConditions({ channels: channels as Definition["conditions"]["channels"] })
+              setConditions({
+                channels: channels as Definition["conditions"]["channels"],
+              })
             }
             error={errorAt("conditions.channels")}
           />
@@ -282,7 +250,9 @@ export function PromotionEditor({
               type="checkbox"
               className="size-4"
               checked={conditions.isFirstOrderOnly}
-              onChange={(event) => setConditions({ isFirstOrderOnly: event.target.checked })}
+              onChange={(event) =>
+                setConditions({ isFirstOrderOnly: event.target.checked })
+              }
             />
             A customer's first order only
           </label>
@@ -334,7 +304,9 @@ export function PromotionEditor({
               min={1}
               value={definition.usageLimitPerCustomer}
               hint="Needs a known customer. Blank for no limit."
-              onChange={(usageLimitPerCustomer) => setDefinition({ usageLimitPerCustomer })}
+              onChange={(usageLimitPerCustomer) =>
+                setDefinition({ usageLimitPerCustomer })
+              }
               error={errorAt("usageLimitPerCustomer")}
             />
             <MoneyField

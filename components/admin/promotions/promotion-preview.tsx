@@ -4,12 +4,12 @@ import { useMemo, useState } from "react";
 import { formatMoney } from "@/components/ui/format";
 import {
   describeExplanation,
-  type PricingResult,
   PricingCartSchema,
   type PricingContext,
-  priceCart,
+  type PricingResult,
   type Promotion,
   PromotionSchema,
+  priceCart,
   type SalesChannel,
 } from "@/lib/pricing";
 import type { PromotionEditorData } from "@/lib/promotions/editor-data";
@@ -73,7 +73,19 @@ export function PromotionPreview({
     } catch {
       return { kind: "error" as const };
     }
-  }, [definition, id, data, basket, mode, storeId, time, groups, isFirstOrder, hasCode, withOthers]);
+  }, [
+    definition,
+    id,
+    data,
+    basket,
+    mode,
+    storeId,
+    time,
+    groups,
+    isFirstOrder,
+    hasCode,
+    withOthers,
+  ]);
 
   const byVariant = new Map(data.sampleVariants.map((v) => [v.variantId, v]));
   const money = (amount: number) => formatMoney(amount, data.currency);
@@ -108,7 +120,10 @@ export function PromotionPreview({
                 value={item.quantity}
                 className="min-h-9 w-16 rounded-lg border border-slate-300 px-2"
                 onChange={(event) => {
-                  const quantity = Math.max(1, Math.min(99, Number(event.target.value) || 1));
+                  const quantity = Math.max(
+                    1,
+                    Math.min(99, Number(event.target.value) || 1),
+                  );
                   setBasket(basket.map((b, i) => (i === index ? { ...b, quantity } : b)));
                 }}
               />
@@ -198,7 +213,9 @@ export function PromotionPreview({
               checked={groups.includes(group)}
               onChange={(event) =>
                 setGroups(
-                  event.target.checked ? [...groups, group] : groups.filter((g) => g !== group),
+                  event.target.checked
+                    ? [...groups, group]
+                    : groups.filter((g) => g !== group),
                 )
               }
             />
@@ -249,7 +266,12 @@ export function PromotionPreview({
           <p className="text-sm text-slate-500">Add an item to the basket.</p>
         )}
         {outcome.kind === "priced" && basket.length > 0 && (
-          <Priced result={outcome.result} text={outcome.text} money={money} labels={byVariant} />
+          <Priced
+            result={outcome.result}
+            text={outcome.text}
+            money={money}
+            labels={byVariant}
+          />
         )}
       </div>
     </section>
@@ -343,7 +365,9 @@ function initialBasket(data: PromotionEditorData): BasketItem[] {
   const variants = data.sampleVariants;
   const picks = [0, Math.floor(variants.length / 2), variants.length - 1];
   return [...new Set(picks)]
-    .flatMap((i) => (variants[i] ? [{ variantId: variants[i].variantId, quantity: 1 }] : []))
+    .flatMap((i) =>
+      variants[i] ? [{ variantId: variants[i].variantId, quantity: 1 }] : [],
+    )
     .slice(0, Math.min(3, variants.length));
 }
 
@@ -407,7 +431,14 @@ function price(options: {
     market: data.market,
     promotions: [...(options.withOthers ? data.otherPromotions : []), promotion],
     codes: isCoded
-      ? [{ code: PREVIEW_CODE, promotionId: promotion.id, usageLimit: null, timesUsed: 0 }]
+      ? [
+          {
+            code: PREVIEW_CODE,
+            promotionId: promotion.id,
+            usageLimit: null,
+            timesUsed: 0,
+          },
+        ]
       : [],
     usage: data.usage,
     taxRegions: data.taxRegions,

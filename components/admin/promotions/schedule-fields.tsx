@@ -55,7 +55,7 @@ export function ScheduleFields({
                   onChange={(event) =>
                     setWindow({
                       days: event.target.checked
-                        ? [...window.days, index + 1].sort()
+                        ? [...window.days, index + 1].sort((a, b) => a - b)
                         : window.days.filter((d) => d !== index + 1),
                     })
                   }

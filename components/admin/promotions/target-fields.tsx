@@ -11,15 +11,6 @@ export interface TargetOptions {
   products: { id: string; label: string }[];
 }
 
-export const EMPTY_SET: ItemSet = {
-  categoryIds: [],
-  collectionIds: [],
-  productIds: [],
-  variantIds: [],
-};
-
-export const ALL_ITEMS: ItemTarget = { scope: "all", ...EMPTY_SET, exclude: EMPTY_SET };
-
 /** Which items a promotion looks at: everything, or listed categories, collections, products. */
 export function TargetFields({
   legend,
@@ -100,7 +91,8 @@ function ItemSetFields({
   const needle = query.trim().toLowerCase();
   // Chosen products stay visible whatever the filter says.
   const products = options.products.filter(
-    (p) => set.productIds.includes(p.id) || !needle || p.label.toLowerCase().includes(needle),
+    (p) =>
+      set.productIds.includes(p.id) || !needle || p.label.toLowerCase().includes(needle),
   );
   return (
     <div className="space-y-3">

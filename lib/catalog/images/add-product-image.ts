@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import { recordAudit } from "@/lib/audit/record-audit";
 import type { PrismaClient, Tx } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { emitEvent } from "@/lib/events/emit-event";
@@ -29,9 +29,13 @@ export async function addProductImage(
   });
   if (!product) throw notFound("The product");
   if (product._count.images >= LIMITS.images) {
-    throw new AppError("invalid_input", `A product has at most ${LIMITS.images} photos.`, {
-      fields: { file: [`A product has at most ${LIMITS.images} photos.`] },
-    });
+    throw new AppError(
+      "invalid_input",
+      `A product has at most ${LIMITS.images} photos.`,
+      {
+        fields: { file: [`A product has at most ${LIMITS.images} photos.`] },
+      },
+    );
   }
 
   const renditions = await resizeImage(input.bytes);

@@ -30,10 +30,15 @@ export async function resizeImage(input: Buffer): Promise<Rendition[]> {
     width = (isRotated ? meta.height : meta.width) ?? 0;
     height = (isRotated ? meta.width : meta.height) ?? 0;
   } catch (error) {
-    throw invalidFile("That file is not a photo we can read (use JPEG, PNG, WebP or AVIF).", error);
+    throw invalidFile(
+      "That file is not a photo we can read (use JPEG, PNG, WebP or AVIF).",
+      error,
+    );
   }
   if (width < 100 || height < 100) {
-    throw invalidFile("The photo is too small; use one at least 100 pixels wide and high.");
+    throw invalidFile(
+      "The photo is too small; use one at least 100 pixels wide and high.",
+    );
   }
 
   const widths: number[] = RENDITION_WIDTHS.filter((w) => w <= width);

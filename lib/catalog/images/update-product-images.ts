@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import { recordAudit } from "@/lib/audit/record-audit";
 import type { PrismaClient } from "@/lib/db/client";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { emitEvent } from "@/lib/events/emit-event";
@@ -20,7 +20,11 @@ export const updateProductImagesSchema = z.strictObject({
         alt: z
           .string()
           .transform(cleanLine)
-          .pipe(z.string().max(LIMITS.imageAlt, { error: `At most ${LIMITS.imageAlt} characters.` })),
+          .pipe(
+            z
+              .string()
+              .max(LIMITS.imageAlt, { error: `At most ${LIMITS.imageAlt} characters.` }),
+          ),
       }),
     )
     .max(LIMITS.images),
@@ -41,7 +45,10 @@ export async function updateProductImages(
       where: { productId: data.productId },
       orderBy: { position: "asc" },
     });
-    const product = await tx.product.findUnique({ where: { id: data.productId }, select: { id: true } });
+    const product = await tx.product.findUnique({
+      where: { id: data.productId },
+      select: { id: true },
+    });
     if (!product) throw notFound("The product");
     const known = new Set(current.map((i) => i.id));
     if (data.images.some((i) => !known.has(i.id))) {
@@ -52,7 +59,10 @@ export async function updateProductImages(
     const gone = current.filter((i) => !kept.has(i.id));
     await tx.productImage.deleteMany({ where: { id: { in: gone.map((i) => i.id) } } });
     for (const [position, image] of data.images.entries()) {
-      await tx.productImage.update({ where: { id: image.id }, data: { position, alt: image.alt } });
+      await tx.productImage.update({
+        where: { id: image.id },
+        data: { position, alt: image.alt },
+      });
     }
     await syncImageUrls(tx, data.productId);
 
@@ -61,7 +71,9 @@ export async function updateProductImages(
       action: "product.images_updated",
       entityType: "product",
       entityId: data.productId,
-      before: { images: current.map((i) => ({ id: i.id, alt: i.alt, position: i.position })) },
+      before: {
+        images: current.map((i) => ({ id: i.id, alt: i.alt, position: i.position })),
+      },
       after: { images: data.images.map((i, position) => ({ ...i, position })) },
     });
     await emitEvent(tx, {
@@ -74,6 +86,8 @@ export async function updateProductImages(
   });
 
   // Files go only after the rows are gone, so no row ever points at nothing.
-  await store.remove(removed.flatMap((i) => i.widths.map((w) => renditionKey(i.path, w))));
+  await store.remove(
+    removed.flatMap((i) => i.widths.map((w) => renditionKey(i.path, w))),
+  );
   return { removed: removed.length };
 }

@@ -9,6 +9,7 @@ import {
 import { buildStock, type SeedLocation } from "./build-stock";
 import { LOCATION_SPECS, locationOpenedAt } from "./locations";
 import { CUSTOMER_SPECS, STAFF_SPECS } from "./people";
+import { buildPricingData, type PricingDemoData } from "./promotions";
 import { seedId } from "./random";
 import { daysBefore, SEED_EPOCH } from "./time";
 
@@ -21,7 +22,7 @@ export interface DemoHashes {
 }
 
 /** Every row of the demo data, in insertion order per table. */
-export interface DemoData {
+export interface DemoData extends PricingDemoData {
   locations: Prisma.LocationCreateManyInput[];
   registers: Prisma.RegisterCreateManyInput[];
   staff: Prisma.StaffUserCreateManyInput[];
@@ -158,6 +159,11 @@ export function buildDemoData(seed: number, hashes: DemoHashes): DemoData {
     inventoryLevels: [...book.levels.values()],
     stockMovements: book.movements,
     ...orders,
+    ...buildPricingData(seed, {
+      categories: catalog.categories,
+      products: catalog.products,
+      orders: orders.orders,
+    }),
     auditEntries: [
       {
         id: seedId(seed, "audit:demo-data", SEED_EPOCH),

@@ -1,3 +1,4 @@
+import { rebuildReceiptLayers } from "../../inventory/receipt-layers";
 import type { Tx } from "../client";
 import type { DemoData } from "./build";
 
@@ -35,11 +36,30 @@ export async function writeDemoData(tx: Tx, data: DemoData): Promise<void> {
   await inBatches(data.stockMovements, (rows) =>
     tx.stockMovement.createMany({ data: rows }),
   );
+  // Dated receipt layers for FIFO aging, replayed from the movements.
+  await rebuildReceiptLayers(tx);
   await inBatches(data.orders, (rows) => tx.order.createMany({ data: rows }));
   await inBatches(data.fulfillments, (rows) => tx.fulfillment.createMany({ data: rows }));
   await inBatches(data.orderLines, (rows) => tx.orderLine.createMany({ data: rows }));
   await inBatches(data.payments, (rows) => tx.payment.createMany({ data: rows }));
+  await writePricingData(tx, data);
   await inBatches(data.auditEntries, (rows) => tx.auditEntry.createMany({ data: rows }));
+}
+
+/** Tax, collections, promotions, codes and the seeded orders' redemptions. */
+async function writePricingData(tx: Tx, data: DemoData): Promise<void> {
+  await tx.taxRegion.createMany({ data: data.taxRegions });
+  await tx.taxRate.createMany({ data: data.taxRates });
+  await tx.collection.createMany({ data: data.collections });
+  await tx.collectionProduct.createMany({ data: data.collectionProducts });
+  await tx.promotion.createMany({ data: data.promotions });
+  await inBatches(data.promotionCodes, (rows) =>
+    tx.promotionCode.createMany({ data: rows }),
+  );
+  await inBatches(data.promotionRedemptions, (rows) =>
+    tx.promotionRedemption.createMany({ data: rows }),
+  );
+  await tx.promotionCustomerUsage.createMany({ data: data.promotionCustomerUsage });
 }
 
 /**

@@ -28,7 +28,8 @@ test("a wrong password is refused with a plain message", async ({ page }) => {
 const SURFACES = {
   OWNER: { pos: true, admin: true, staff: true },
   MERCHANDISER: { pos: false, admin: true, staff: false },
-  STORE_MANAGER: { pos: true, admin: true, staff: false },
+  // A store manager manages the associates of their own stores.
+  STORE_MANAGER: { pos: true, admin: true, staff: true },
   ASSOCIATE: { pos: true, admin: false, staff: false },
   FULFILLMENT: { pos: false, admin: true, staff: false },
 } as const;

@@ -186,7 +186,6 @@ describe("a randomized mix of concurrent stock changes", () => {
           ops.map((op, i) => run(clients[i % clients.length] as PrismaClient, op)),
         );
         expect(outcomes.length).toBe(ops.length);
-        console.log(JSON.stringify(outcomes.reduce((m: Record<string, number>, o) => ({ ...m, [o]: (m[o] ?? 0) + 1 }), {})));
         const report = await verifyLedger(db.prisma);
         expect(report.differences).toEqual([]);
         const negativeReserved = await db.prisma.inventoryLevel.count({ where: { reserved: { lt: 0 } } });

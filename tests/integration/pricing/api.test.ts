@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as quote } from "@/app/api/v1/pricing/quote/route";
 import { GET as getOne, PATCH as patch } from "@/app/api/v1/promotions/[id]/route";
-import { GET as list, POST as create } from "@/app/api/v1/promotions/route";
+import { POST as create, GET as list } from "@/app/api/v1/promotions/route";
 import { createApiKey } from "@/lib/auth/api-keys";
 import type { Permission } from "@/lib/auth/permissions";
 import { createTestDatabase, type TestDatabase } from "../support/database";
@@ -25,23 +25,36 @@ describe("the pricing and promotions API", () => {
     shop = await createShop(db.prisma);
     const key = async (scopes: Permission[]) =>
       (
-        await createApiKey(db.prisma, { kind: "system", reason: "test" }, {
-          name: scopes.join(" "),
-          scopes,
-        })
+        await createApiKey(
+          db.prisma,
+          { kind: "system", reason: "test" },
+          {
+            name: scopes.join(" "),
+            scopes,
+          },
+        )
       ).key;
     fullKey = await key(["catalog:read", "promotions:write"]);
     readOnlyKey = await key(["catalog:read"]);
-    await addPromotion(db.prisma, {
-      name: "Autumn 10",
-      requiresCode: true,
-      benefit: { type: "order", reward: { kind: "percentage", percent: 10 } },
-    }, { code: "AUTUMN10" });
+    await addPromotion(
+      db.prisma,
+      {
+        name: "Autumn 10",
+        requiresCode: true,
+        benefit: { type: "order", reward: { kind: "percentage", percent: 10 } },
+      },
+      { code: "AUTUMN10" },
+    );
   });
 
   const call = (
     handler: Handler,
-    options: { method?: string; body?: unknown; key?: string | null; params?: object } = {},
+    options: {
+      method?: string;
+      body?: unknown;
+      key?: string | null;
+      params?: object;
+    } = {},
   ) => {
     const headers: Record<string, string> = { "content-type": "application/json" };
     const key = options.key === undefined ? fullKey : options.key;
@@ -77,11 +90,18 @@ describe("the pricing and promotions API", () => {
     const { data } = await response.json();
 
     expect(response.status).toBe(200);
-    expect(data.totals).toMatchObject({ subtotal: 4800, discount: 480, total: 4320, tax: 720 });
-    expect(data.explanationText.applied).toEqual(["Autumn 10 (code AUTUMN10): £4.80 off."]);
-    expect(data.lines.reduce((sum: number, l: { total: number }) => sum + l.total, 0)).toBe(
-      4320,
-    );
+    expect(data.totals).toMatchObject({
+      subtotal: 4800,
+      discount: 480,
+      total: 4320,
+      tax: 720,
+    });
+    expect(data.explanationText.applied).toEqual([
+      "Autumn 10 (code AUTUMN10): £4.80 off.",
+    ]);
+    expect(
+      data.lines.reduce((sum: number, l: { total: number }) => sum + l.total, 0),
+    ).toBe(4320);
     // Nothing was written: a quote redeems nothing.
     expect(await db.prisma.promotionRedemption.count()).toBe(0);
   });
@@ -110,7 +130,10 @@ describe("the pricing and promotions API", () => {
     const empty = await call(quote, { body: { ...basket(), lines: [] } });
     const garbled = await call(quote, { body: "{not json" });
     const unknown = await call(quote, {
-      body: { ...basket(), lines: [{ variantId: "nope", quantity: 1, fulfillment: "SHIP" }] },
+      body: {
+        ...basket(),
+        lines: [{ variantId: "nope", quantity: 1, fulfillment: "SHIP" }],
+      },
     });
 
     expect(empty.status).toBe(422);
@@ -162,7 +185,11 @@ describe("the pricing and promotions API", () => {
     });
 
     expect(created.status).toBe(201);
-    expect(saved).toMatchObject({ name: "Free delivery over £60", version: 1, isActive: true });
+    expect(saved).toMatchObject({
+      name: "Free delivery over £60",
+      version: 1,
+      isActive: true,
+    });
     expect(listed.find((p: { id: string }) => p.id === saved.id)).toMatchObject({
       status: "active",
       benefitType: "free_shipping",

@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { priceCart } from "@/lib/pricing";
-import { exportPricingBundle, loadPricingInputs, pricingContextFromBundle } from "@/lib/pricing-data";
+import {
+  exportPricingBundle,
+  loadPricingInputs,
+  pricingContextFromBundle,
+} from "@/lib/pricing-data";
 import { recordRedemptions } from "@/lib/promotions";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { addPromotion, createShop, NOON, percentOff, type Shop } from "./fixtures";
@@ -16,12 +20,12 @@ describe("loading what the pricing engine needs", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     shop = await createShop(db.prisma);
-    const add = async (key: string, ...args: Parameters<typeof addPromotion> extends [
-      unknown,
-      ...infer Rest,
-    ]
-      ? Rest
-      : never) => {
+    const add = async (
+      key: string,
+      ...args: Parameters<typeof addPromotion> extends [unknown, ...infer Rest]
+        ? Rest
+        : never
+    ) => {
       ids[key] = (await addPromotion(db.prisma, ...args)).id;
     };
     await add("everywhere", { name: "Everywhere", benefit: percentOff(5) });
@@ -30,12 +34,16 @@ describe("loading what the pricing engine needs", () => {
       conditions: { channels: ["WEB"] },
       benefit: percentOff(10),
     });
-    await add("posOnly", {
-      name: "Counter only",
-      requiresCode: true,
-      conditions: { channels: ["POS"] },
-      benefit: percentOff(15),
-    }, { code: "COUNTER15" });
+    await add(
+      "posOnly",
+      {
+        name: "Counter only",
+        requiresCode: true,
+        conditions: { channels: ["POS"] },
+        benefit: percentOff(15),
+      },
+      { code: "COUNTER15" },
+    );
     await add("londonOnly", {
       name: "London store",
       conditions: { locationIds: [shop.store.id] },
@@ -102,7 +110,11 @@ describe("loading what the pricing engine needs", () => {
       lines: basket(),
     });
 
-    expect(names(context.promotions)).toEqual(["Counter only", "Everywhere", "London store"]);
+    expect(names(context.promotions)).toEqual([
+      "Counter only",
+      "Everywhere",
+      "London store",
+    ]);
     expect(names(elsewhere.context.promotions)).toEqual(["Counter only", "Everywhere"]);
   });
 
@@ -118,8 +130,16 @@ describe("loading what the pricing engine needs", () => {
       lines: basket("SHIP"),
     });
 
-    expect(names(later.context.promotions)).toEqual(["Everywhere", "Scheduled", "Web only"]);
-    expect(names(earlier.context.promotions)).toEqual(["Ended", "Everywhere", "Web only"]);
+    expect(names(later.context.promotions)).toEqual([
+      "Everywhere",
+      "Scheduled",
+      "Web only",
+    ]);
+    expect(names(earlier.context.promotions)).toEqual([
+      "Ended",
+      "Everywhere",
+      "Web only",
+    ]);
   });
 
   it("loads an entered code's promotion from the counter so the shopper learns why", async () => {
@@ -176,9 +196,24 @@ describe("loading what the pricing engine needs", () => {
       locationId: shop.store.id,
       at: NOON,
       lines: [
-        { variantId: shop.mug.variantId, quantity: 1, fulfillment: "CARRY_OUT", locationId: null },
-        { variantId: "no-such-variant", quantity: 1, fulfillment: "CARRY_OUT", locationId: null },
-        { variantId: shop.draft.variantId, quantity: 1, fulfillment: "CARRY_OUT", locationId: null },
+        {
+          variantId: shop.mug.variantId,
+          quantity: 1,
+          fulfillment: "CARRY_OUT",
+          locationId: null,
+        },
+        {
+          variantId: "no-such-variant",
+          quantity: 1,
+          fulfillment: "CARRY_OUT",
+          locationId: null,
+        },
+        {
+          variantId: shop.draft.variantId,
+          quantity: 1,
+          fulfillment: "CARRY_OUT",
+          locationId: null,
+        },
       ],
     });
     await expect(attempt).rejects.toMatchObject({
@@ -194,7 +229,10 @@ describe("loading what the pricing engine needs", () => {
         locationId: "no-such-store",
         lines: basket(),
       }),
-    ).rejects.toMatchObject({ code: "invalid_input", fields: { locationId: expect.any(Array) } });
+    ).rejects.toMatchObject({
+      code: "invalid_input",
+      fields: { locationId: expect.any(Array) },
+    });
   });
 
   it("taxes goods where they are handed over: the store, or the destination", async () => {
@@ -212,7 +250,10 @@ describe("loading what the pricing engine needs", () => {
 
     expect(atStore.context.taxRegions.map((r) => r.country)).toEqual(["GB"]);
     expect(atStore.context.locations).toEqual([
-      { id: shop.store.id, address: { country: "GB", region: null, postalCode: "WC2E 9DP" } },
+      {
+        id: shop.store.id,
+        address: { country: "GB", region: null, postalCode: "WC2E 9DP" },
+      },
     ]);
     expect(priceCart(atStore.cart, atStore.context).totals.tax).toBeGreaterThan(0);
     // No US region is set up: the engine charges no tax and says so.
@@ -256,7 +297,10 @@ describe("loading what the pricing engine needs", () => {
     const result = priceCart(asGuestWithSameEmail.cart, asGuestWithSameEmail.context);
 
     expect(asGuestWithSameEmail.customerId).toBe(shop.customer.id);
-    expect(asGuestWithSameEmail.context.usage[once.id]).toEqual({ total: 1, byCustomer: 1 });
+    expect(asGuestWithSameEmail.context.usage[once.id]).toEqual({
+      total: 1,
+      byCustomer: 1,
+    });
     expect(result.explanation.notApplied).toContainEqual({
       promotionId: once.id,
       name: "Once per customer",
@@ -282,7 +326,10 @@ describe("loading what the pricing engine needs", () => {
       names(server.context.promotions).concat("Scheduled").sort(),
     );
     expect(bundle.codes.map((c) => c.code)).toEqual(["COUNTER15"]);
-    expect(bundle.categoryAncestors[shop.fragrance.id]).toEqual([shop.fragrance.id, shop.home.id]);
+    expect(bundle.categoryAncestors[shop.fragrance.id]).toEqual([
+      shop.fragrance.id,
+      shop.home.id,
+    ]);
     expect(bundle.productCollections[shop.candle.productId]).toEqual([shop.giftIdeas.id]);
     const fromBundle = priceCart(server.cart, offline);
     const fromServer = priceCart(server.cart, server.context);
@@ -320,16 +367,32 @@ describe("one basket, one price on every channel", () => {
       name: "3 for 2 on candles",
       benefit: {
         type: "buy_x_get_y",
-        buy: { target: { scope: "listed", categoryIds: [shop.fragrance.id] }, quantity: 2 },
-        get: { target: { scope: "listed", categoryIds: [shop.fragrance.id] }, quantity: 1 },
+        buy: {
+          target: { scope: "listed", categoryIds: [shop.fragrance.id] },
+          quantity: 2,
+        },
+        get: {
+          target: { scope: "listed", categoryIds: [shop.fragrance.id] },
+          quantity: 1,
+        },
       },
     });
   });
 
   it("gives the same total online for pickup and at the counter of the same store", async () => {
     const lines = (fulfillment: "PICKUP" | "CARRY_OUT") => [
-      { variantId: shop.candle.variantId, quantity: 3, fulfillment, locationId: shop.store.id },
-      { variantId: shop.mug.variantId, quantity: 2, fulfillment, locationId: shop.store.id },
+      {
+        variantId: shop.candle.variantId,
+        quantity: 3,
+        fulfillment,
+        locationId: shop.store.id,
+      },
+      {
+        variantId: shop.mug.variantId,
+        quantity: 2,
+        fulfillment,
+        locationId: shop.store.id,
+      },
     ];
     const quote = async (channel: "WEB" | "POS", fulfillment: "PICKUP" | "CARRY_OUT") => {
       const { cart, context } = await loadPricingInputs(db.prisma, {

@@ -68,7 +68,8 @@ async function checkout(
   }
 }
 
-const count = (outcomes: string[], what: string) => outcomes.filter((o) => o === what).length;
+const count = (outcomes: string[], what: string) =>
+  outcomes.filter((o) => o === what).length;
 
 describe("counting redemptions at order placement", () => {
   let db: TestDatabase;
@@ -98,11 +99,13 @@ describe("counting redemptions at order placement", () => {
 
     expect(count(outcomes, "placed")).toBe(3);
     expect(count(outcomes, "refused")).toBe(5);
-    const row = await db.prisma.promotion.findUniqueOrThrow({ where: { id: limited.id } });
+    const row = await db.prisma.promotion.findUniqueOrThrow({
+      where: { id: limited.id },
+    });
     expect(row.timesRedeemed).toBe(3);
-    expect(await db.prisma.promotionRedemption.count({ where: { promotionId: limited.id } })).toBe(
-      3,
-    );
+    expect(
+      await db.prisma.promotionRedemption.count({ where: { promotionId: limited.id } }),
+    ).toBe(3);
   });
 
   it("redeems a single-use code once when five registers race with it", async () => {
@@ -134,7 +137,9 @@ describe("counting redemptions at order placement", () => {
     expect(code.timesUsed).toBe(1);
     expect(code.redemptions).toHaveLength(1);
     // A refused order leaves nothing behind, not even its promotion count.
-    const promotion = await db.prisma.promotion.findUniqueOrThrow({ where: { id: vip.id } });
+    const promotion = await db.prisma.promotion.findUniqueOrThrow({
+      where: { id: vip.id },
+    });
     expect(promotion.timesRedeemed).toBe(1);
   });
 
@@ -173,7 +178,10 @@ describe("counting redemptions at order placement", () => {
   });
 
   it("counts nothing twice when an order placement is retried", async () => {
-    const sale = await addPromotion(db.prisma, { name: "Retry-safe", benefit: percentOff(5) });
+    const sale = await addPromotion(db.prisma, {
+      name: "Retry-safe",
+      benefit: percentOff(5),
+    });
     const order = await db.prisma.order.create({
       data: {
         number: "OT-RETRY1",
@@ -210,9 +218,9 @@ describe("counting redemptions at order placement", () => {
     });
 
     expect(outcome).toBe("refused");
-    expect(await db.prisma.promotionRedemption.count({ where: { promotionId: members.id } })).toBe(
-      0,
-    );
+    expect(
+      await db.prisma.promotionRedemption.count({ where: { promotionId: members.id } }),
+    ).toBe(0);
   });
 
   it("does not deadlock when two orders count the same promotions", async () => {
@@ -240,7 +248,9 @@ describe("counting redemptions at order placement", () => {
     );
 
     expect(outcomes).toEqual(Array(6).fill("placed"));
-    const rows = await db.prisma.promotion.findMany({ where: { id: { in: [a.id, b.id] } } });
+    const rows = await db.prisma.promotion.findMany({
+      where: { id: { in: [a.id, b.id] } },
+    });
     expect(rows.map((r) => r.timesRedeemed)).toEqual([6, 6]);
   });
 

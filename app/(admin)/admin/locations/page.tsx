@@ -69,7 +69,10 @@ export default async function AdminLocationsPage() {
           },
           {
             header: "Hours",
-            cell: (l) => describeWeeklyHours(readWeeklyHours(l.openingHours)),
+            cell: (l) => {
+              const hours = readWeeklyHours(l.openingHours);
+              return Object.keys(hours).length > 0 ? describeWeeklyHours(hours) : "Not set";
+            },
           },
           {
             header: "Registers",

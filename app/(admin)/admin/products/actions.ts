@@ -36,7 +36,11 @@ export const updateProductAction = staffAction(
       input.productId,
       input.changes as Parameters<typeof updateProduct>[3],
     );
-    return { id: product.id, handle: product.handle, updatedAt: product.updatedAt.toISOString() };
+    return {
+      id: product.id,
+      handle: product.handle,
+      updatedAt: product.updatedAt.toISOString(),
+    };
   },
 );
 
@@ -49,7 +53,10 @@ export const bulkUpdatePricesAction = staffAction(
 // A bulk edit chosen by product changes every active variant of those
 // products; the change itself is parsed by bulkUpdatePrices.
 const productPricesSchema = z.object({
-  productIds: z.array(z.uuid()).min(1, { error: "Select at least one product." }).max(500),
+  productIds: z
+    .array(z.uuid())
+    .min(1, { error: "Select at least one product." })
+    .max(500),
   change: z.record(z.string(), z.unknown()),
 });
 

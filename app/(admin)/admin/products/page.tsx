@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { INPUT_CLASS } from "@/components/admin/form-controls";
 import { ProductTable } from "@/components/admin/catalog/product-table";
+import { INPUT_CLASS } from "@/components/admin/form-controls";
 import { formatPriceRange } from "@/components/ui/format";
 import { can } from "@/lib/auth/authorize";
 import { DEFAULT_CURRENCY } from "@/lib/catalog/currency";
@@ -80,7 +80,12 @@ export default async function AdminProductsPage({ searchParams }: Props) {
             aria-label="Search products"
             className={`${INPUT_CLASS} lg:col-span-2`}
           />
-          <select name="status" defaultValue={query.status ?? ""} aria-label="Status" className={INPUT_CLASS}>
+          <select
+            name="status"
+            defaultValue={query.status ?? ""}
+            aria-label="Status"
+            className={INPUT_CLASS}
+          >
             <option value="">Any status</option>
             <option value="ACTIVE">Active</option>
             <option value="DRAFT">Draft</option>
@@ -99,7 +104,12 @@ export default async function AdminProductsPage({ searchParams }: Props) {
               </option>
             ))}
           </select>
-          <select name="brand" defaultValue={query.brand ?? ""} aria-label="Brand" className={INPUT_CLASS}>
+          <select
+            name="brand"
+            defaultValue={query.brand ?? ""}
+            aria-label="Brand"
+            className={INPUT_CLASS}
+          >
             <option value="">Any brand</option>
             {brands.map((b) => (
               <option key={b} value={b}>
@@ -107,7 +117,12 @@ export default async function AdminProductsPage({ searchParams }: Props) {
               </option>
             ))}
           </select>
-          <select name="stock" defaultValue={query.stock ?? ""} aria-label="Stock" className={INPUT_CLASS}>
+          <select
+            name="stock"
+            defaultValue={query.stock ?? ""}
+            aria-label="Stock"
+            className={INPUT_CLASS}
+          >
             <option value="">Any stock</option>
             <option value="in_stock">In stock</option>
             <option value="low_stock">Low stock</option>
@@ -126,7 +141,10 @@ export default async function AdminProductsPage({ searchParams }: Props) {
               <option value="-created">Newest</option>
               <option value="created">Oldest</option>
             </select>
-            <button type="submit" className="min-h-11 rounded-lg bg-slate-800 px-4 text-sm text-white">
+            <button
+              type="submit"
+              className="min-h-11 rounded-lg bg-slate-800 px-4 text-sm text-white"
+            >
               Filter
             </button>
           </div>
@@ -138,7 +156,9 @@ export default async function AdminProductsPage({ searchParams }: Props) {
       </p>
       {result.rows.length === 0 ? (
         <p className="text-slate-500">
-          {query.q ? `No product matches “${query.q}”.` : "No products match these filters."}
+          {query.q
+            ? `No product matches “${query.q}”.`
+            : "No products match these filters."}
         </p>
       ) : (
         <ProductTable
@@ -161,7 +181,9 @@ export default async function AdminProductsPage({ searchParams }: Props) {
               ),
               available: p.available,
               updated: DATE.format(p.updatedAt),
-              thumbnail: image ? renditionUrl(image.path, image.widths.at(-1) ?? image.width) : null,
+              thumbnail: image
+                ? renditionUrl(image.path, image.widths.at(-1) ?? image.width)
+                : null,
             };
           })}
         />

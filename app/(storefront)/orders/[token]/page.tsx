@@ -15,11 +15,15 @@ export const metadata: Metadata = {
   referrer: "no-referrer",
 };
 
-type Props = { params: Promise<{ token: string }> };
+type Props = {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 /** An order's status, opened from the signed link in its emails. */
-export default async function OrderStatusPage({ params }: Props) {
+export default async function OrderStatusPage({ params, searchParams }: Props) {
   const { token } = await params;
+  const isJustPlaced = (await searchParams).placed === "1";
   const orderId = orderIdFromStatusToken(decodeURIComponent(token), authSecret());
   if (!orderId) notFound();
   const order = await findOrderStatus(db, orderId);
@@ -30,8 +34,30 @@ export default async function OrderStatusPage({ params }: Props) {
       <p className="text-sm font-semibold uppercase tracking-widest text-brand-600">
         Order status
       </p>
-      <h1 className="mt-1 text-2xl font-bold tracking-tight">Order {order.number}</h1>
+      <h1 className="mt-1 text-2xl font-bold tracking-tight">
+        {isJustPlaced ? "Thank you for your order" : `Order ${order.number}`}
+      </h1>
+      {isJustPlaced && (
+        <div className="mt-3 rounded-xl bg-brand-50 p-4 text-sm" role="status">
+          <p>
+            Your order number is{" "}
+            <span className="font-mono font-semibold">{order.number}</span>.
+            {order.email ? ` We’ve sent a receipt to ${order.email}.` : ""}
+          </p>
+          <p className="mt-1">
+            Keep this page’s address: it shows your order’s progress, no account needed.
+          </p>
+        </div>
+      )}
       <OrderSummary order={order} />
+      <p className="mt-6 text-sm">
+        <a
+          href={`/orders/${encodeURIComponent(token)}/receipt`}
+          className="inline-flex min-h-11 items-center underline"
+        >
+          View printable receipt
+        </a>
+      </p>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ProductArt } from "@/components/storefront/product-art";
+import { ProductImage } from "@/components/storefront/product-image";
 import type { AvailabilityStore } from "@/components/storefront/store-availability";
 import { type PickerPrice, VariantPicker } from "@/components/storefront/variant-picker";
 import { findProductByHandle } from "@/lib/catalog/queries";
@@ -40,10 +40,15 @@ export default async function ProductPage({ params }: Params) {
 
   const variantIds = product.variants.map((v) => v.id);
   const customer = await currentCustomer();
-  const [stock, quotes, pickupStores] = await Promise.all([
+  const [stock, quotes, pickupStores, photos] = await Promise.all([
     storefrontStockForVariants(db, variantIds),
     quoteVariantPrices(db, { variantIds, customerId: customer?.id }),
     listPickupStores(db),
+    db.productImage.findMany({
+      where: { productId: product.id },
+      orderBy: { position: "asc" },
+      select: { path: true, alt: true, width: true, height: true, widths: true },
+    }),
   ]);
   const stockById = new Map(stock.map((s) => [s.variantId, s]));
   const colourIndex = product.optionNames.findIndex((n) => /colou?r/i.test(n));
@@ -117,15 +122,34 @@ export default async function ProductPage({ params }: Params) {
           )}
         </ol>
       </nav>
-      <div className="grid gap-8 md:grid-cols-2">
-        <ProductArt
-          title={product.title}
-          seed={product.handle}
-          colour={
-            colourIndex >= 0 ? product.variants[0]?.optionValues[colourIndex] : undefined
-          }
-          size="hero"
-        />
+      <div className="grid grid-cols-1 gap-8 md:grid-cols-2">
+        <div>
+          <ProductImage
+            photo={photos[0]}
+            title={product.title}
+            seed={product.handle}
+            colour={
+              colourIndex >= 0
+                ? product.variants[0]?.optionValues[colourIndex]
+                : undefined
+            }
+            size="hero"
+            isPriority
+          />
+          {photos.length > 1 && (
+            <ul aria-label="More photos" className="mt-3 grid grid-cols-4 gap-2">
+              {photos.slice(1).map((photo) => (
+                <li key={photo.path}>
+                  <ProductImage
+                    photo={photo}
+                    title={product.title}
+                    seed={product.handle}
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
         <div>
           {product.brand && (
             <p className="text-sm font-semibold uppercase tracking-wider text-brand-600">

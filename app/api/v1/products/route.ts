@@ -1,54 +1,39 @@
-import { z } from "zod";
+import { createProduct } from "@/lib/catalog/create-product";
+import {
+  listProductsApiSchema,
+  listProductsForApi,
+} from "@/lib/catalog/list-products-api";
+import { findProductForJson, productJson } from "@/lib/catalog/product-json";
 import { db } from "@/lib/db/client";
-import { parseInput } from "@/lib/errors";
+import { notFound, parseInput } from "@/lib/errors";
 import { apiRoute } from "@/lib/next/api-route";
+import { readJson } from "@/lib/next/read-json";
 
-const querySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.uuid().optional(),
-  status: z.enum(["DRAFT", "ACTIVE", "ARCHIVED"]).optional(),
-});
-
-/** Lists products with their variants, in pages keyed by a cursor. */
+/**
+ * Lists products with their variants and images: `limit`, `cursor`,
+ * `query` (search), `status`, `updatedSince` (ISO 8601) for syncing.
+ */
 export const GET = apiRoute("catalog:read", async (request) => {
   const query = parseInput(
-    querySchema,
+    listProductsApiSchema,
     Object.fromEntries(new URL(request.url).searchParams),
   );
-  const products = await db.product.findMany({
-    where: query.status ? { status: query.status } : {},
-    orderBy: { id: "asc" },
-    take: query.limit + 1,
-    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
-    include: {
-      variants: {
-        orderBy: { position: "asc" },
-        select: {
-          id: true,
-          sku: true,
-          barcode: true,
-          optionValues: true,
-          priceMinor: true,
-          compareAtMinor: true,
-          currency: true,
-          isActive: true,
-        },
-      },
-    },
-  });
-  const page = products.slice(0, query.limit);
-  const nextCursor = products.length > query.limit ? page.at(-1)?.id : undefined;
-  return Response.json({
-    data: page.map((p) => ({
-      id: p.id,
-      handle: p.handle,
-      title: p.title,
-      status: p.status,
-      brand: p.brand,
-      taxCategory: p.taxCategory,
-      optionNames: p.optionNames,
-      variants: p.variants,
-    })),
-    nextCursor: nextCursor ?? null,
+  return Response.json(await listProductsForApi(db, query));
+});
+
+/** Creates a product with its variants; the same validation as the back-office form. */
+export const POST = apiRoute("catalog:write", async (request, { actor, log }) => {
+  const body = await readJson(request);
+  const created = await createProduct(
+    db,
+    actor,
+    body as Parameters<typeof createProduct>[2],
+  );
+  const product = await findProductForJson(db, created.id);
+  if (!product) throw notFound("The product");
+  log.info({ productId: product.id }, "product created");
+  return Response.json(productJson(product), {
+    status: 201,
+    headers: { location: `/api/v1/products/${product.id}` },
   });
 });

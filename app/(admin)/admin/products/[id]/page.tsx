@@ -55,7 +55,11 @@ export default async function EditProductPage({ params, searchParams }: Props) {
   const options = product.optionNames.map((name, index) => ({
     name,
     values: [
-      ...new Set(product.variants.filter((v) => v.isActive).map((v) => v.optionValues[index] ?? "")),
+      ...new Set(
+        product.variants
+          .filter((v) => v.isActive)
+          .map((v) => v.optionValues[index] ?? ""),
+      ),
     ]
       .filter(Boolean)
       .join(", "),
@@ -68,7 +72,10 @@ export default async function EditProductPage({ params, searchParams }: Props) {
           ← Products
         </Link>
         {product.status === "ACTIVE" && (
-          <Link href={`/products/${product.handle}`} className="text-brand-700 hover:underline">
+          <Link
+            href={`/products/${product.handle}`}
+            className="text-brand-700 hover:underline"
+          >
             View in shop
           </Link>
         )}
@@ -81,7 +88,10 @@ export default async function EditProductPage({ params, searchParams }: Props) {
       </nav>
       <h1 className="text-2xl font-bold">{product.title}</h1>
       {isCreated && (
-        <p role="status" className="rounded-lg bg-emerald-50 p-3 text-sm text-emerald-800">
+        <p
+          role="status"
+          className="rounded-lg bg-emerald-50 p-3 text-sm text-emerald-800"
+        >
           Product created. Add photos below, or keep editing.
         </p>
       )}

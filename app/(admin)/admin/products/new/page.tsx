@@ -11,7 +11,10 @@ export const dynamic = "force-dynamic";
 
 export default async function NewProductPage() {
   await requireStaffPage("catalog:write", "/admin/products/new");
-  const [categories, brands] = await Promise.all([listCategoryOptions(db), listBrands(db)]);
+  const [categories, brands] = await Promise.all([
+    listCategoryOptions(db),
+    listBrands(db),
+  ]);
   return (
     <div className="space-y-4">
       <nav className="text-sm">

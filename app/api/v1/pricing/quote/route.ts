@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
-import { readJsonBody } from "@/lib/next/read-json";
 import { apiRoute } from "@/lib/next/api-route";
+import { readJsonBody } from "@/lib/next/read-json";
 import { type QuoteRequest, quoteBasket } from "@/lib/pricing-data";
 
 /**

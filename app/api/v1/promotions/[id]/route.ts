@@ -1,8 +1,12 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { readJsonBody } from "@/lib/next/read-json";
 import { apiRoute } from "@/lib/next/api-route";
-import { getPromotion, type UpdatePromotionInput, updatePromotion } from "@/lib/promotions";
+import { readJsonBody } from "@/lib/next/read-json";
+import {
+  getPromotion,
+  type UpdatePromotionInput,
+  updatePromotion,
+} from "@/lib/promotions";
 
 /** One promotion: its definition, status, and code batches (not the codes). */
 export const GET = apiRoute("catalog:read", async (_request, { params }) => {

@@ -16,7 +16,10 @@ export async function GET(
     const batchId = new URL(request.url).searchParams.get("batch");
     const { row } = await getPromotion(db, id);
     const codes = await listPromotionCodes(db, { promotionId: id, batchId });
-    const slug = row.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+    const slug = row.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "");
     return new Response(promotionCodesCsv(codes), {
       headers: {
         "content-type": "text/csv; charset=utf-8",

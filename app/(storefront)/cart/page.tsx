@@ -1,0 +1,13 @@
+import type { Metadata } from "next";
+import { BagPage } from "@/components/storefront/bag/bag-page";
+
+export const metadata: Metadata = { title: "Your bag", robots: { index: false } };
+
+export default function CartPage() {
+  return (
+    <div className="mx-auto max-w-5xl px-4 pb-16 pt-6">
+      <h1 className="text-2xl font-bold tracking-tight">Your bag</h1>
+      <BagPage />
+    </div>
+  );
+}

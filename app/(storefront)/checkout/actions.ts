@@ -1,0 +1,93 @@
+"use server";
+
+import { z } from "zod";
+import { setCartDetails } from "@/lib/checkout/cart-details";
+import { placeOrder } from "@/lib/checkout/place-order";
+import { ShippingAddressSchema } from "@/lib/checkout/schemas";
+import { saveCustomerAddress } from "@/lib/customers/save-customer-address";
+import { db } from "@/lib/db/client";
+import { AppError, parseInput } from "@/lib/errors";
+import { type ActionResult, actionError } from "@/lib/errors/http";
+import { logger } from "@/lib/log";
+import { authSecret } from "@/lib/next/auth-secret";
+import { shopperCartActor, storefrontCartId } from "@/lib/next/storefront-cart";
+import { orderStatusToken } from "@/lib/storefront/order-status-link";
+
+const checkoutFormSchema = z.object({
+  email: z.email({ error: "Enter an email address for your receipt." }).max(320),
+  shippingAddress: ShippingAddressSchema.nullable(),
+  /** Signed-in shoppers: keep a newly typed address in their account. */
+  isSavingAddress: z.boolean().default(false),
+  payment: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("card"), token: z.string().min(3).max(255) }),
+    z.object({ kind: z.literal("pay_in_store") }),
+  ]),
+  /** Made by the browser once per attempt, so a resent request places one order. */
+  idempotencyKey: z.string().min(8).max(100),
+  /** The total the shopper saw; a changed price is refused, not charged. */
+  expectedTotalMinor: z.int().min(0),
+});
+
+export type CheckoutOutcome =
+  | { status: "placed"; orderToken: string }
+  | { status: "declined"; message: string };
+
+/**
+ * Places the shopper's order: saves their contact and delivery details on
+ * the cart, then hands over to placeOrder. A declined card comes back as
+ * an outcome to show, with the bag exactly as it was.
+ */
+export async function placeStorefrontOrderAction(
+  raw: unknown,
+): Promise<ActionResult<CheckoutOutcome>> {
+  try {
+    const input = parseInput(checkoutFormSchema, raw);
+    const cartId = await storefrontCartId();
+    if (!cartId) throw new AppError("not_found", "Your bag is empty.");
+    const { actor, customer } = await shopperCartActor();
+
+    await setCartDetails(db, {
+      actor,
+      cartId,
+      input: { email: input.email, shippingAddress: input.shippingAddress },
+    });
+    if (input.isSavingAddress && customer && actor && input.shippingAddress) {
+      await saveCustomerAddress(db, {
+        actor,
+        customerId: customer.id,
+        input: { ...input.shippingAddress, isDefault: false },
+      });
+    }
+
+    const isPayAtPickup = input.payment.kind === "pay_in_store";
+    const result = await placeOrder(db, {
+      actor,
+      cartId,
+      idempotencyKey: input.idempotencyKey,
+      input: {
+        tenders:
+          input.payment.kind === "card"
+            ? [{ kind: "card", token: input.payment.token }]
+            : [],
+        isPayAtPickup,
+        email: input.email,
+        shippingAddress: input.shippingAddress,
+        expectedTotalMinor: input.expectedTotalMinor,
+      },
+    });
+
+    if (result.outcome === "payment_declined") {
+      logger.warn({ cartId, code: result.code }, "storefront card declined");
+      return { ok: true, data: { status: "declined", message: result.message } };
+    }
+    return {
+      ok: true,
+      data: {
+        status: "placed",
+        orderToken: orderStatusToken(result.order.id, authSecret()),
+      },
+    };
+  } catch (error) {
+    return actionError(error, { action: "storefront.checkout" });
+  }
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { signInErrorMessage } from "@/components/ui/sign-in-form";
+import { clientIpFrom } from "@/lib/next/client-ip";
+import {
+  contentSecurityPolicy,
+  staticSecurityHeaders,
+} from "@/lib/next/security-headers";
+
+function directives(policy: string): Map<string, string[]> {
+  return new Map(
+    policy.split("; ").map((d) => {
+      const [name = "", ...values] = d.split(" ");
+      return [name, values];
+    }),
+  );
+}
+
+describe("the content security policy", () => {
+  it("runs only scripts carrying this response's nonce, and nothing inline or eval'd", () => {
+    const policy = directives(
+      contentSecurityPolicy({ nonce: "abc", isDev: false, isHttps: true }),
+    );
+
+    expect(policy.get("script-src")).toEqual([
+      "'self'",
+      "'nonce-abc'",
+      "'strict-dynamic'",
+    ]);
+    expect(policy.get("style-src")).toEqual(["'self'", "'nonce-abc'"]);
+    expect(policy.get("object-src")).toEqual(["'none'"]);
+    expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(policy.get("base-uri")).toEqual(["'self'"]);
+    expect(policy.has("upgrade-insecure-requests")).toBe(true);
+    expect([...policy.values()].flat()).not.toContain("'unsafe-eval'");
+  });
+
+  it("allows eval and inline styles only for the development server, and no upgrade over http", () => {
+    const policy = directives(
+      contentSecurityPolicy({ nonce: "n", isDev: true, isHttps: false }),
+    );
+
+    expect(policy.get("script-src")).toContain("'unsafe-eval'");
+    expect(policy.get("style-src")).toContain("'unsafe-inline'");
+    expect(policy.has("upgrade-insecure-requests")).toBe(false);
+  });
+});
+
+describe("the fixed security headers", () => {
+  it("deny framing, limit the referrer, allow the camera for the POS, and add HSTS in production", () => {
+    const headers = new Map(staticSecurityHeaders(true).map((h) => [h.key, h.value]));
+
+    expect(headers.get("X-Frame-Options")).toBe("DENY");
+    expect(headers.get("Referrer-Policy")).toBe("strict-origin-when-cross-origin");
+    expect(headers.get("Permissions-Policy")).toContain("camera=(self)");
+    expect(headers.get("Strict-Transport-Security")).toMatch(/max-age=\d+/);
+    expect(staticSecurityHeaders(false).map((h) => h.key)).not.toContain(
+      "Strict-Transport-Security",
+    );
+  });
+});
+
+describe("the client's address", () => {
+  it("is the entry the nearest proxy added, not what the client claimed", () => {
+    expect(clientIpFrom(new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.4" }))).toBe(
+      "203.0.113.4",
+    );
+    expect(clientIpFrom({ "x-forwarded-for": "198.51.100.2" })).toBe("198.51.100.2");
+    expect(clientIpFrom({})).toBe("unknown");
+  });
+});
+
+describe("the sign-in form's words", () => {
+  it("tells a locked-out person when to try again", () => {
+    const now = new Date("2026-12-01T10:00:00Z");
+    expect(signInErrorMessage("rate_limited:540", now)).toMatch(
+      /^Too many sign-in attempts\. Try again at .+ \(in 9 minutes\)\.$/,
+    );
+    expect(signInErrorMessage("rate_limited:30", now)).toMatch(/in 1 minute\)/);
+  });
+
+  it("says the same plain thing for any other refusal", () => {
+    expect(signInErrorMessage("CredentialsSignin")).toBe(
+      "The email or password is not right.",
+    );
+    expect(signInErrorMessage("")).toBe("The email or password is not right.");
+  });
+});
