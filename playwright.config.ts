@@ -90,6 +90,8 @@ export default defineConfig({
       AUTH_SECRET: "e2e-secret-not-for-production-use-0123456789",
       LOG_LEVEL: "warn",
       DATABASE_URL: process.env.DATABASE_URL ?? "",
+      // The storefront's checkout tests pay with TEST MODE cards.
+      PAYMENTS_TEST_MODE: "1",
     },
   },
 });

@@ -95,7 +95,7 @@ export function LocationForm({
   timezones: string[];
 }) {
   const router = useRouter();
-  const create = useAction(createLocationAction);
+  const create = useAction(createLocationAction, { refresh: false });
   const update = useAction(updateLocationAction);
   const { isPending, failure } = locationId ? update : create;
   const [kind, setKind] = useState(initial.kind);

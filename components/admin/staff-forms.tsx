@@ -106,7 +106,7 @@ export function NewStaffForm({
   locations: LocationChoice[];
 }) {
   const router = useRouter();
-  const create = useAction(createStaffAction);
+  const create = useAction(createStaffAction, { refresh: false });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

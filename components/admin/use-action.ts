@@ -9,9 +9,12 @@ type Failure = Extract<ActionResult<unknown>, { ok: false }>;
 /**
  * Runs a server action from a form: tracks pending, keeps the refusal
  * (message and field errors) to show beside the fields, and refreshes the
- * page's server data after a success.
+ * page's server data after a success (unless `refresh: false`).
  */
-export function useAction<I, T>(action: (input: I) => Promise<ActionResult<T>>) {
+export function useAction<I, T>(
+  action: (input: I) => Promise<ActionResult<T>>,
+  options: { refresh?: boolean } = {},
+) {
   const router = useRouter();
   const [isPending, setIsPending] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -25,7 +28,9 @@ export function useAction<I, T>(action: (input: I) => Promise<ActionResult<T>>) 
       const result = await action(input);
       if (result.ok) {
         setDone(result.data);
-        router.refresh();
+        // A form that navigates away on success says so; a refresh racing
+        // that navigation could remount the next page mid-typing.
+        if (options.refresh !== false) router.refresh();
       } else {
         setFailure(result);
       }

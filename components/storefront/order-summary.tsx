@@ -189,10 +189,12 @@ export async function OrderSummary({ order }: { order: OrderStatusView }) {
             <dt>Total</dt>
             <dd>{money(order.totalMinor)}</dd>
           </div>
-          <div className="flex justify-between text-ink/60">
-            <dt>Including VAT</dt>
-            <dd>{money(order.taxMinor)}</dd>
-          </div>
+          {order.taxMinor > 0 && (
+            <div className="flex justify-between text-ink/60">
+              <dt>Including VAT</dt>
+              <dd>{money(order.taxMinor)}</dd>
+            </div>
+          )}
         </dl>
         {order.payments.length > 0 && (
           <ul className="mt-3 space-y-1 text-ink/70">

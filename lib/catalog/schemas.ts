@@ -43,12 +43,12 @@ function required(label: string, max: number) {
   );
 }
 
-/** Optional text where an empty value means "none". */
+/** Optional text where an empty value means "none"; absent stays absent (no change). */
 function optionalText(label: string, max: number) {
   return text(label, max)
     .nullable()
     .optional()
-    .transform((v) => (v ? v : null));
+    .transform((v) => (v === undefined ? undefined : v || null));
 }
 
 const amount = (label: string) =>

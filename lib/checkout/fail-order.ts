@@ -8,6 +8,7 @@ import { type CartActor, cartActorRef } from "./cart-access";
 import { lockOrder } from "./confirm-order";
 import { announceOrder } from "./order-events";
 import { recordCardResults } from "./settle-card-results";
+import { undoRedemptions } from "./undo-redemptions";
 
 /**
  * Undoes an order whose payment was declined or failed: its reservations
@@ -45,6 +46,8 @@ export async function failOrder(
   if (reservations.length > 0) {
     await releaseReservations(tx, { reservationIds: reservations.map((r) => r.id) });
   }
+
+  await undoRedemptions(tx, order.id);
 
   const trigger = `failed:${order.id}`;
   const released = await releaseHolds(tx, {

@@ -40,6 +40,7 @@ import type { PrismaClient, Tx } from "@/lib/db/client";
 import { AppError, type FieldErrors, isAppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/validate";
 import { reserveStock } from "@/lib/inventory/reserve-stock";
+import { recordRedemptions } from "@/lib/promotions/record-redemptions";
 import { logger } from "@/lib/log";
 import { formatMoney } from "@/lib/money";
 import { type CardAuthorization, authorizeCards } from "@/lib/payments/authorize-cards";
@@ -181,7 +182,7 @@ async function openOrder(
   const { lines, locations } = await settleCheckoutLines(tx, cart, shippingAddress);
   checkContact(cart.channel, email, input.isPayAtPickup, lines);
 
-  const { result: priced } = await priceCartRecord(
+  const { result: priced, inputs } = await priceCartRecord(
     tx,
     { ...cart, lines, customerId: cart.customerId, email },
     { at: now, shippingAddress },
@@ -221,6 +222,15 @@ async function openOrder(
   });
   if (written.status === "duplicate") return { status: "duplicate" };
   await tx.cart.update({ where: { id: cart.id }, data: { orderId: written.orderId } });
+  // Counted now, with the stock, so a single-use code cannot be spent by
+  // two checkouts at once; failOrder gives the uses back.
+  await recordRedemptions(tx, {
+    orderId: written.orderId,
+    currency: priced.currency,
+    customerId: inputs.customerId,
+    customerKey: inputs.customerKey,
+    applied: priced.explanation.applied,
+  });
 
   const opened = await openTenders(tx, {
     orderId: written.orderId,

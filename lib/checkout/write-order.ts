@@ -60,6 +60,8 @@ const NUMBER_ATTEMPTS = 8;
 export async function writeOrder(tx: Tx, draft: OrderDraft): Promise<WriteOrderResult> {
   const orderId = uuid7(draft.now.getTime());
   const { totals } = draft.priced;
+  const { fulfillments, lines } = planFulfillments(draft);
+  const snapshot = snapshotFor(draft.priced, lines);
 
   let number = "";
   for (let attempt = 0; attempt < NUMBER_ATTEMPTS && !number; attempt += 1) {
@@ -88,7 +90,7 @@ export async function writeOrder(tx: Tx, draft: OrderDraft): Promise<WriteOrderR
           shippingAddress: (draft.shippingAddress ?? undefined) as
             | Prisma.InputJsonValue
             | undefined,
-          pricingSnapshot: draft.priced as unknown as Prisma.InputJsonValue,
+          pricingSnapshot: snapshot as unknown as Prisma.InputJsonValue,
           isPayAtPickup: draft.isPayAtPickup,
           cartId: draft.cartId,
           placedAt: draft.now,
@@ -108,7 +110,6 @@ export async function writeOrder(tx: Tx, draft: OrderDraft): Promise<WriteOrderR
   }
   if (!number) throw new Error("no free order number after several attempts");
 
-  const { fulfillments, lines } = planFulfillments(draft);
   await tx.fulfillment.createMany({
     data: fulfillments.map((f) => ({
       id: f.id,
@@ -177,6 +178,28 @@ function planFulfillments(draft: OrderDraft) {
     });
   }
   return { fulfillments: [...groups.values()], lines };
+}
+
+/**
+ * The engine's result as the order keeps it, with each cart line id
+ * replaced by its order line's id, so receipts and returns can find every
+ * line's discounts and tax by the order line.
+ */
+function snapshotFor(priced: PricingResult, lines: readonly WrittenLine[]): PricingResult {
+  const ids = new Map(lines.map((line) => [line.id, line.orderLineId]));
+  const rename = (id: string) => ids.get(id) ?? id;
+  return {
+    ...priced,
+    lines: priced.lines.map((line) => ({ ...line, lineId: rename(line.lineId) })),
+    explanation: {
+      ...priced.explanation,
+      applied: priced.explanation.applied.map((applied) => ({
+        ...applied,
+        lines: applied.lines.map((l) => ({ ...l, lineId: rename(l.lineId) })),
+      })),
+    },
+    warnings: priced.warnings.map((w) => ({ ...w, lineId: w.lineId && rename(w.lineId) })),
+  };
 }
 
 function holdUntil(draft: OrderDraft, fulfillment: WrittenFulfillment): Date | null {

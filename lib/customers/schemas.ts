@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { tidyPostcode } from "@/lib/geo/postcode";
 import { emailSchema, passwordSchema, refinePersonalPassword } from "@/lib/staff/schemas";
 
 const name = (label: string) =>
@@ -40,14 +41,6 @@ export const profileSchema = z.object({
   marketingOptIn: z.boolean().default(false),
 });
 export type ProfileInput = z.input<typeof profileSchema>;
-
-// "m202nt" → "M20 2NT"; anything not shaped like a UK postcode is kept as typed.
-function tidyPostcode(value: string): string {
-  const compact = value.replace(/\s+/g, "").toUpperCase();
-  return /^[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}$/.test(compact)
-    ? `${compact.slice(0, -3)} ${compact.slice(-3)}`
-    : value.trim().toUpperCase();
-}
 
 export const addressSchema = z.object({
   /** Present when editing a saved address. */

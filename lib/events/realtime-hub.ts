@@ -51,6 +51,11 @@ export interface RealtimeHubOptions {
   /** Read this often even without a notification; null never (tests). */
   pollIntervalMs?: number | null;
   batchSize?: number;
+  /**
+   * Reads start at most this often: under a stream of commits each read
+   * takes in a batch, instead of one read per commit per instance.
+   */
+  minReadIntervalMs?: number;
   /** How long a skipped id is waited for before it counts as rolled back. */
   holeTtlMs?: number;
   maxHoles?: number;
@@ -60,6 +65,7 @@ export interface RealtimeHubOptions {
 
 const DEFAULT_POLL_MS = 5_000;
 const DEFAULT_BATCH = 500;
+const DEFAULT_MIN_READ_INTERVAL_MS = 20;
 // Interactive transactions time out long before this; a longer one would
 // have its event handed on only by a stream's own replay.
 const DEFAULT_HOLE_TTL_MS = 60_000;
@@ -131,7 +137,13 @@ export function createRealtimeHub(options: RealtimeHubOptions): RealtimeHub {
     return events.length === batchSize;
   }
 
+  const minReadIntervalMs = options.minReadIntervalMs ?? DEFAULT_MIN_READ_INTERVAL_MS;
+  let lastReadAt = Number.NEGATIVE_INFINITY;
+
   const reader = coalesce(async () => {
+    const wait = lastReadAt + minReadIntervalMs - now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    lastReadAt = now();
     try {
       while (!isStopped && (await readOnce())) {}
     } catch (error) {

@@ -33,7 +33,18 @@ export function statusOf(
   return promotion ? promotionStatus(promotion, at.toISOString()) : "invalid";
 }
 
-/** Every promotion with its status at `at` and redemptions so far; newest first. */
+const STATUS_ORDER: Record<PromotionListStatus, number> = {
+  active: 0,
+  scheduled: 1,
+  paused: 2,
+  ended: 3,
+  invalid: 4,
+};
+
+/**
+ * Every promotion with its status at `at` and redemptions so far: active
+ * ones first, then scheduled, paused and ended; highest priority first.
+ */
 export async function listPromotions(
   db: Db,
   options: { at?: Date } = {},
@@ -43,7 +54,7 @@ export async function listPromotions(
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     include: { _count: { select: { codes: true } } },
   });
-  return rows.map((row) => ({
+  const items = rows.map((row) => ({
     id: row.id,
     name: row.name,
     status: statusOf(row, at),
@@ -59,6 +70,12 @@ export async function listPromotions(
     codeCount: row._count.codes,
     updatedAt: row.updatedAt,
   }));
+  return items.sort(
+    (a, b) =>
+      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+      b.priority - a.priority ||
+      a.name.localeCompare(b.name, "en-GB"),
+  );
 }
 
 /** One promotion with its engine definition, status and code batches. */

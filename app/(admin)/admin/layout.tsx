@@ -15,6 +15,7 @@ export const metadata: Metadata = {
 const SECTIONS: (NavItem & { permission: Permission })[] = [
   { href: "/admin", label: "Overview", permission: "admin:access" },
   { href: "/admin/products", label: "Products", permission: "catalog:read" },
+  { href: "/admin/inventory", label: "Inventory", permission: "inventory:read" },
   { href: "/admin/promotions", label: "Promotions", permission: "promotions:write" },
   { href: "/admin/tax", label: "Tax", permission: "settings:manage" },
   { href: "/admin/locations", label: "Locations", permission: "admin:access" },
@@ -30,7 +31,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const items = SECTIONS.filter((s) => can(staff, s.permission));
   return (
     <div className="flex min-h-dvh flex-col bg-slate-50 md:flex-row">
-      <aside className="flex flex-col gap-4 bg-brand-900 p-4 text-white md:sticky md:top-0 md:h-dvh md:w-60 md:shrink-0">
+      <aside className="flex flex-col gap-4 bg-brand-900 p-4 text-white md:sticky md:top-0 md:h-dvh md:w-60 md:shrink-0 print:hidden">
         <div>
           <p className="text-lg font-bold">{settings.businessName}</p>
           <p className="text-xs text-white/60">Back-office</p>
@@ -42,7 +43,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <SignOutButton className="min-h-11 w-full rounded-lg border border-white/30 px-3" />
         </div>
       </aside>
-      <main className="min-w-0 flex-1 p-4 md:p-8">{children}</main>
+      <main className="min-w-0 flex-1 p-4 md:p-8 print:p-0">{children}</main>
     </div>
   );
 }

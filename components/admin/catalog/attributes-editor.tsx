@@ -27,8 +27,8 @@ export function AttributesEditor({
         const keyError = errorFor(`attributes.${index}.key`);
         const valueError = errorFor(`attributes.${index}.value`);
         return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own
           <div
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own
             key={index}
             className="grid gap-2 sm:grid-cols-[10rem_7rem_minmax(0,1fr)_auto]"
           >

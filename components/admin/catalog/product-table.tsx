@@ -71,8 +71,7 @@ export function ProductTable({
   return (
     <div className="space-y-3">
       {ids.length > 0 && (
-        <div
-          role="group"
+        <section
           aria-label="Bulk actions"
           className="flex flex-wrap items-end gap-2 rounded-xl bg-white p-3 shadow-sm"
         >
@@ -133,7 +132,7 @@ export function ProductTable({
                 : null
             }
           />
-        </div>
+        </section>
       )}
       <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
         <table className="w-full text-sm">

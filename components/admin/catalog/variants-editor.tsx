@@ -146,10 +146,9 @@ export function VariantsEditor({
       )}
 
       {selectedCount > 0 && (
-        <div
-          className="flex flex-wrap items-end gap-2"
-          role="group"
+        <section
           aria-label="Selected variants"
+          className="flex flex-wrap items-end gap-2"
         >
           <p className="text-sm">{selectedCount} selected</p>
           <input
@@ -172,7 +171,7 @@ export function VariantsEditor({
           >
             Set price of selected
           </button>
-        </div>
+        </section>
       )}
 
       <div className="overflow-x-auto">

@@ -2,8 +2,9 @@
 
 import type { Benefit, ItemTarget, Reward } from "@/lib/pricing";
 import { Field, INPUT_CLASS } from "../form-controls";
+import { ALL_ITEMS } from "./defaults";
 import { IntegerField, MoneyField, PercentField } from "./fields";
-import { ALL_ITEMS, TargetFields, type TargetOptions } from "./target-fields";
+import { TargetFields, type TargetOptions } from "./target-fields";
 
 interface Common {
   currency: string;

@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { formatMoney } from "@/components/ui/format";
 import {
   describeExplanation,
+  type ItemTarget,
   PricingCartSchema,
   type PricingContext,
   type PricingResult,
@@ -42,7 +43,7 @@ export function PromotionPreview({
   definition: Omit<Promotion, "id">;
   promotionId: string | null;
 }) {
-  const [basket, setBasket] = useState(() => initialBasket(data));
+  const [basket, setBasket] = useState(() => suggestBasket(data, definition));
   const [adding, setAdding] = useState(data.sampleVariants[0]?.variantId ?? "");
   const [mode, setMode] = useState<Mode>("CARRY_OUT");
   const [storeId, setStoreId] = useState(data.stores[0]?.id ?? "");
@@ -54,7 +55,9 @@ export function PromotionPreview({
 
   const id = promotionId ?? "preview";
   const outcome = useMemo(() => {
-    const parsed = PromotionSchema.safeParse({ ...definition, id });
+    // An unnamed draft still previews; the form asks for the name on saving.
+    const name = definition.name.trim() || "This promotion";
+    const parsed = PromotionSchema.safeParse({ ...definition, name, id });
     if (!parsed.success) return { kind: "invalid" as const };
     try {
       const result = price({
@@ -159,9 +162,16 @@ export function PromotionPreview({
             Add
           </button>
         </div>
+        <button
+          type="button"
+          className="text-sm text-brand-700 underline"
+          onClick={() => setBasket(suggestBasket(data, definition))}
+        >
+          Fill with items this promotion targets
+        </button>
       </div>
 
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid gap-3">
         <label className="space-y-1 text-sm">
           <span className="block font-medium">Sold</span>
           <select
@@ -360,15 +370,58 @@ interface BasketItem {
   quantity: number;
 }
 
-/** Three items from across the catalogue, so most promotions have something to bite on. */
-function initialBasket(data: PromotionEditorData): BasketItem[] {
+/**
+ * A basket the promotion can bite on: items from its targets (enough units
+ * for a deal or a bundle), or three items from across the catalogue.
+ */
+function suggestBasket(
+  data: PromotionEditorData,
+  definition: Omit<Promotion, "id">,
+): BasketItem[] {
   const variants = data.sampleVariants;
-  const picks = [0, Math.floor(variants.length / 2), variants.length - 1];
-  return [...new Set(picks)]
-    .flatMap((i) =>
-      variants[i] ? [{ variantId: variants[i].variantId, quantity: 1 }] : [],
-    )
-    .slice(0, Math.min(3, variants.length));
+  const { benefit } = definition;
+  const targets: ItemTarget[] =
+    benefit.type === "items" || benefit.type === "tiered"
+      ? [benefit.target]
+      : benefit.type === "buy_x_get_y"
+        ? [benefit.buy.target]
+        : benefit.type === "bundle"
+          ? benefit.components.map((c) => c.target)
+          : [];
+  const listed = targets.filter((t) => t.scope === "listed");
+  if (listed.length > 0) {
+    const quantity =
+      benefit.type === "buy_x_get_y" ? benefit.buy.quantity + benefit.get.quantity : 1;
+    const picks = listed.flatMap((target) => {
+      const match = variants.find((v) => isListed(v.line, target));
+      return match ? [{ variantId: match.variantId, quantity }] : [];
+    });
+    const unique = picks.filter(
+      (p, i) => picks.findIndex((q) => q.variantId === p.variantId) === i,
+    );
+    if (unique.length > 0) return unique;
+  }
+  const spread = [0, Math.floor(variants.length / 2), variants.length - 1];
+  return [...new Set(spread)].flatMap((i) =>
+    variants[i] ? [{ variantId: variants[i].variantId, quantity: 1 }] : [],
+  );
+}
+
+function isListed(
+  line: {
+    variantId: string;
+    productId: string;
+    categoryIds: string[];
+    collectionIds: string[];
+  },
+  target: ItemTarget,
+): boolean {
+  return (
+    target.variantIds.includes(line.variantId) ||
+    target.productIds.includes(line.productId) ||
+    line.categoryIds.some((id) => target.categoryIds.includes(id)) ||
+    line.collectionIds.some((id) => target.collectionIds.includes(id))
+  );
 }
 
 function addTo(basket: BasketItem[], variantId: string): BasketItem[] {

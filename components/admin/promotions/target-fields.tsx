@@ -94,8 +94,21 @@ function ItemSetFields({
     (p) =>
       set.productIds.includes(p.id) || !needle || p.label.toLowerCase().includes(needle),
   );
+  const chosen = [
+    ...options.categories.filter((c) => set.categoryIds.includes(c.id)),
+    ...options.collections.filter((c) => set.collectionIds.includes(c.id)),
+    ...options.products.filter((p) => set.productIds.includes(p.id)),
+  ];
   return (
     <div className="space-y-3">
+      <p className="text-sm" data-testid="target-summary">
+        <span className="font-medium">{label}: </span>
+        {chosen.length > 0 ? (
+          chosen.map((c) => c.label).join(", ")
+        ) : (
+          <span className="text-slate-500">nothing chosen yet</span>
+        )}
+      </p>
       <CheckboxList
         legend={`${label} categories (with their subcategories)`}
         options={options.categories}

@@ -24,7 +24,7 @@ export function BagPage() {
     );
   }
   return (
-    <div className="mt-6 grid gap-8 md:grid-cols-[1fr_22rem]">
+    <div className="mt-6 grid grid-cols-1 gap-8 md:grid-cols-[1fr_22rem]">
       <section aria-label="Items" className="rounded-xl bg-white px-4 shadow-sm">
         <BagLines />
       </section>

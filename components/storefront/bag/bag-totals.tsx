@@ -144,10 +144,12 @@ export function BagTotals({ cart }: { cart: CartView }) {
           <dt>Total</dt>
           <dd data-testid="bag-total">{money(cart.totals.totalMinor)}</dd>
         </div>
-        <div className="flex justify-between text-ink/60">
-          <dt>Including VAT</dt>
-          <dd>{money(cart.totals.taxMinor)}</dd>
-        </div>
+        {cart.totals.taxMinor > 0 && (
+          <div className="flex justify-between text-ink/60">
+            <dt>Including VAT</dt>
+            <dd>{money(cart.totals.taxMinor)}</dd>
+          </div>
+        )}
       </dl>
     </div>
   );

@@ -8,6 +8,7 @@ import { Field } from "@/components/storefront/account/field";
 import { BagTotals } from "@/components/storefront/bag/bag-totals";
 import { useBag } from "@/components/storefront/bag/use-bag";
 import { formatMoney } from "@/components/ui/format";
+import { tidyPostcode } from "@/lib/geo/postcode";
 import { testCardToken } from "@/lib/payments/test-cards";
 
 export interface CheckoutAddress {
@@ -104,7 +105,7 @@ export function CheckoutForm({
               line1: text("line1"),
               line2: text("line2") || null,
               city: text("city"),
-              postalCode: text("postalCode"),
+              postalCode: tidyPostcode(text("postalCode")),
               country: "GB",
               phone: text("phone") || null,
             };
@@ -146,6 +147,8 @@ export function CheckoutForm({
         void refetch();
         return;
       }
+      // The bag became the order: the header's count must say so.
+      void refetch();
       router.push(`/orders/${result.data.orderToken}?placed=1`);
     });
   }
@@ -153,7 +156,7 @@ export function CheckoutForm({
   return (
     <form
       onSubmit={onSubmit}
-      className="mt-6 grid gap-8 md:grid-cols-[1fr_22rem]"
+      className="mt-6 grid grid-cols-1 gap-8 md:grid-cols-[1fr_22rem]"
       noValidate
       aria-describedby="checkout-error"
     >

@@ -188,7 +188,9 @@ export async function validateCatalogImport(db: Db, text: string): Promise<Impor
     );
   }
   for (const product of products) {
-    product.isValid = product.rows.every((row) => !ctx.hasError(row));
+    // A file that could not be read to the end applies nothing: its last
+    // products may be cut short.
+    product.isValid = !parsed.failure && product.rows.every((row) => !ctx.hasError(row));
   }
   // Rows without a handle belong to no product but still count as refused.
   const valid = products.filter((p) => p.isValid);
@@ -518,7 +520,7 @@ function planProduct(
   }
 
   const categoryId = resolveCategory(ctx, first, lookups.categories);
-  const optionNames = planOptionNames(ctx, group, existing);
+  const { names: optionNames, isKnown } = planOptionNames(ctx, group, existing);
   const fields: ProductFields = {
     title: first.product.title,
     description: first.product.description,
@@ -531,10 +533,11 @@ function planProduct(
     optionNames,
   };
 
+  // With unknown option names the values cannot be checked; the name error says it.
   const variants = group.map((row) =>
-    planVariant(ctx, handle, row, optionNames.length, lookups),
+    planVariant(ctx, handle, row, isKnown ? optionNames.length : null, lookups),
   );
-  checkCombos(ctx, group, variants, existing, optionNames.length);
+  if (isKnown) checkCombos(ctx, variants, existing, optionNames.length);
 
   const total =
     (existing?.variants.length ?? 0) + variants.filter((v) => !v.existingId).length;
@@ -591,7 +594,7 @@ function planOptionNames(
   ctx: ImportContext,
   group: RowValues[],
   existing: ExistingProduct | null,
-): string[] {
+): { names: string[]; isKnown: boolean } {
   const first = group[0] as RowValues;
   const names: string[] = [];
   first.product.optionNames.forEach((name, i) => {
@@ -651,10 +654,10 @@ function planOptionNames(
         ? `"${unknown[0]}" is not an option of this product (it has ${known}).`
         : `This product has ${known}; give the same options in the same order.`,
     );
-    return existing.optionNames;
+    return { names: existing.optionNames, isKnown: false };
   }
   // Keep the product's own spelling of its option names.
-  return existing ? existing.optionNames : names;
+  return { names: existing ? existing.optionNames : names, isKnown: true };
 }
 
 function mergeAttributes(
@@ -681,7 +684,7 @@ function planVariant(
   ctx: ImportContext,
   handle: string,
   row: RowValues,
-  optionCount: number,
+  optionCount: number | null,
   lookups: Lookups,
 ): VariantPlan {
   const at = row.cells.row;
@@ -715,7 +718,9 @@ function planVariant(
   const optionValues: string[] = [];
   row.optionValues.forEach((value, i) => {
     const column = `option${i + 1}_value`;
-    if (i < optionCount) {
+    if (optionCount === null) {
+      optionValues.push(value ?? "");
+    } else if (i < optionCount) {
       if (!value)
         ctx.error(at, column, "missing_required", `Option ${i + 1} value is required.`);
       optionValues.push(value ?? "");
@@ -770,7 +775,6 @@ function planVariant(
 /** Two variants of one product with the same options are refused, in the file and against the database. */
 function checkCombos(
   ctx: ImportContext,
-  group: RowValues[],
   variants: VariantPlan[],
   existing: ExistingProduct | null,
   optionCount: number,
@@ -817,7 +821,6 @@ function checkCombos(
       );
     }
   }
-  void group;
 }
 
 function variantChanged(

@@ -150,6 +150,7 @@ describe("cart and checkout API", () => {
   });
 
   it("refuses bad input, a missing key, a wrong scope and strangers' carts", async () => {
+    await receive(db.prisma, shop.small.id, shop.warehouse.id, 1);
     const bad = await call(postCart, { body: { channel: "POS", surprise: true } });
     expect(bad.status).toBe(422);
     expect((await bad.json()).fields).toHaveProperty("_");

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import {
-  newPromotion,
-  PromotionEditor,
-} from "@/components/admin/promotions/promotion-editor";
+import { newPromotion } from "@/components/admin/promotions/defaults";
+import { PromotionEditor } from "@/components/admin/promotions/promotion-editor";
 import { db } from "@/lib/db/client";
 import { requireStaffPage } from "@/lib/next/session";
 import { loadPromotionEditorData } from "@/lib/promotions/editor-data";

@@ -39,6 +39,16 @@ export default async function VariantStockPage({ params }: Props) {
     can(staff, "inventory:adjust", { locationId: l.id }),
   );
   const { variant } = history;
+  const staffIds = [
+    ...new Set(
+      history.movements.filter((m) => m.actor.startsWith("staff:")).map((m) => m.actor.slice(6)),
+    ),
+  ];
+  const people = await db.staffUser.findMany({
+    where: { id: { in: staffIds } },
+    select: { id: true, name: true },
+  });
+  const names = new Map(people.map((p) => [`staff:${p.id}`, p.name]));
 
   return (
     <div className="space-y-6">
@@ -113,7 +123,12 @@ export default async function VariantStockPage({ params }: Props) {
                 </span>
               ),
             },
-            { header: "By", cell: (m) => <span className="text-xs text-slate-500">{m.actor}</span> },
+            { header: "By", cell: (m) => (
+                <span className="text-xs text-slate-500">
+                  {names.get(m.actor) ?? m.actor.split(":")[0]}
+                </span>
+              ),
+            },
           ]}
         />
       </Panel>
