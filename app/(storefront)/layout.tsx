@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { BagButton } from "@/components/storefront/bag/bag-drawer";
+import { MobileMenu } from "@/components/storefront/mobile-menu";
 import { SearchBox } from "@/components/storefront/search-box";
 import { listCategoryTree } from "@/lib/catalog/queries";
 import { db } from "@/lib/db/client";
@@ -26,33 +27,9 @@ export default async function StorefrontLayout({ children }: { children: ReactNo
       </a>
       <header className="sticky top-0 z-20 border-b border-black/5 bg-white/95 backdrop-blur">
         <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-2 sm:gap-4 sm:px-4">
-          <details className="group relative md:hidden">
-            <summary
-              className={`${iconLinkClass} cursor-pointer list-none [&::-webkit-details-marker]:hidden`}
-              aria-label="Menu"
-            >
-              <svg aria-hidden="true" viewBox="0 0 24 24" className="size-6">
-                <path d="M4 7h16M4 12h16M4 17h16" stroke="currentColor" strokeWidth="2" />
-              </svg>
-            </summary>
-            <nav
-              aria-label="Categories"
-              className="absolute left-0 top-12 w-72 max-w-[calc(100vw-1rem)] rounded-xl bg-white p-2 shadow-lg"
-            >
-              <ul>
-                {categories.map((c) => (
-                  <li key={c.id}>
-                    <Link
-                      href={`/categories/${c.handle}`}
-                      className="flex min-h-11 items-center rounded-lg px-3 font-medium hover:bg-black/5"
-                    >
-                      {c.name}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          </details>
+          <MobileMenu
+            categories={categories.map((c) => ({ handle: c.handle, name: c.name }))}
+          />
           <Link
             href="/"
             className="inline-flex min-h-11 items-center px-1 text-lg font-bold tracking-tight text-brand-700"
@@ -135,7 +112,7 @@ export default async function StorefrontLayout({ children }: { children: ReactNo
               </li>
             </ul>
           </nav>
-          <div className="text-ink/60">
+          <div className="text-ink/70">
             <p>© {settings.businessName}</p>
             <p className="mt-2 flex flex-wrap gap-x-4">
               <Link

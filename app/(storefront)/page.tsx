@@ -44,7 +44,7 @@ export default async function HomePage() {
                   className="block h-full min-h-24 rounded-xl bg-white p-4 shadow-sm transition hover:shadow-md"
                 >
                   <span className="font-semibold">{c.name}</span>
-                  <span className="mt-1 block text-sm text-ink/60">
+                  <span className="mt-1 block text-sm text-ink/70">
                     {c.children.map((child) => child.name).join(" · ")}
                   </span>
                 </Link>
@@ -72,7 +72,7 @@ export default async function HomePage() {
           New in
         </h2>
         {latest.length === 0 ? (
-          <p className="text-ink/60">
+          <p className="text-ink/70">
             The catalogue is empty. Products appear here once published.
           </p>
         ) : (

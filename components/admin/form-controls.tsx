@@ -1,10 +1,13 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 
 export const INPUT_CLASS =
   "min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 text-sm " +
   "aria-[invalid=true]:border-red-600";
 
-/** A labelled control with its refusal reason read out with it. */
+/**
+ * A labelled control with its refusal reason read out with it. For client
+ * components only: it takes a render function and uses a hook.
+ */
 export function Field({
   label,
   name,
@@ -23,7 +26,8 @@ export function Field({
     "aria-describedby"?: string;
   }) => ReactNode;
 }) {
-  const id = `field-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+  // Unique per control: two forms on a page may both have a "name" field.
+  const id = `field-${useId()}`;
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`]
     .filter(Boolean)
     .join(" ");

@@ -91,7 +91,7 @@ export async function OrderSummary({ order }: { order: OrderStatusView }) {
                 <li key={line.id} className="flex justify-between gap-3 py-2">
                   <span>
                     {line.quantity} × {line.title}
-                    <span className="block text-xs text-ink/50">{line.sku}</span>
+                    <span className="block text-xs text-ink/70">{line.sku}</span>
                   </span>
                   <span className="shrink-0">{money(line.totalMinor)}</span>
                 </li>
@@ -190,7 +190,7 @@ export async function OrderSummary({ order }: { order: OrderStatusView }) {
             <dd>{money(order.totalMinor)}</dd>
           </div>
           {order.taxMinor > 0 && (
-            <div className="flex justify-between text-ink/60">
+            <div className="flex justify-between text-ink/70">
               <dt>Including VAT</dt>
               <dd>{money(order.taxMinor)}</dd>
             </div>

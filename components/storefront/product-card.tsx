@@ -54,7 +54,7 @@ export function ProductCard({
             {product.title}
           </h3>
           {product.category && (
-            <p className="text-sm text-ink/60">{product.category.name}</p>
+            <p className="text-sm text-ink/70">{product.category.name}</p>
           )}
         </div>
         <p className="shrink-0 text-right">

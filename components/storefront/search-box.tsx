@@ -153,7 +153,7 @@ export function SearchBox({
               }`}
             >
               <span className="font-medium">{option.label}</span>
-              <span className="shrink-0 text-ink/60">{option.detail}</span>
+              <span className="shrink-0 text-ink/70">{option.detail}</span>
             </div>
           ))}
         </div>

@@ -147,13 +147,13 @@ export function StoreAvailability({
                       </span>
                     )}
                   </p>
-                  <p className="text-xs text-ink/60">
+                  <p className="text-xs text-ink/70">
                     {store.address}
                     {km !== null && ` · ${km < 1 ? "under 1" : Math.round(km)} km`}
                   </p>
                 </div>
                 <p
-                  className={`shrink-0 text-right text-sm ${available > 0 ? "text-brand-700" : "text-ink/60"}`}
+                  className={`shrink-0 text-right text-sm ${available > 0 ? "text-brand-700" : "text-ink/70"}`}
                 >
                   {available > 0
                     ? `${WHEN_TEXT[store.when]} — ${available} left`
@@ -165,7 +165,7 @@ export function StoreAvailability({
                   type="button"
                   onClick={() => onChooseStore(store)}
                   className="mt-1 inline-flex min-h-11 items-center text-sm underline"
-                  aria-label={`Make ${store.name} your store`}
+                  aria-label={`Make this my store: ${store.name}`}
                 >
                   Make this my store
                 </button>
@@ -175,7 +175,7 @@ export function StoreAvailability({
         })}
       </ul>
       {!place && stores.length > SHOWN && (
-        <p className="text-xs text-ink/60">
+        <p className="text-xs text-ink/70">
           Enter a postcode to see the {SHOWN} stores nearest you.
         </p>
       )}

@@ -89,7 +89,7 @@ export function VariantPicker({
               {formatMoney(payMinor, variant.currency)}
             </span>
             {isReduced && (
-              <s className="ml-2 text-base text-ink/50">
+              <s className="ml-2 text-base text-ink/70">
                 <span className="sr-only">was </span>
                 {formatMoney(wasMinor, variant.currency)}
               </s>
@@ -170,12 +170,12 @@ export function VariantPicker({
                 : "Delivery: out of stock"}
             </p>
             <StoreAvailability stores={stores} availableByStore={availableByStore} />
-            <p className="mt-3 text-xs text-ink/50">SKU {variant.sku}</p>
+            <p className="mt-3 text-xs text-ink/70">SKU {variant.sku}</p>
           </div>
           {!isInStock(variant) && <BackInStockForm variantId={variant.id} />}
         </>
       ) : (
-        <p className="mt-6 text-sm text-ink/60">This combination is not made.</p>
+        <p className="mt-6 text-sm text-ink/70">This combination is not made.</p>
       )}
     </div>
   );

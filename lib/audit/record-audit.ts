@@ -36,21 +36,32 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
  * transaction that makes the change, so the two commit or fail together.
  */
 export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
+  await tx.auditEntry.create({ data: auditRow(input) });
+}
+
+/**
+ * Writes many audit entries in one statement, for bulk changes (a CSV
+ * import of thousands of products) where one insert each is too slow.
+ */
+export async function recordAudits(tx: Tx, inputs: readonly AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  await tx.auditEntry.createMany({ data: inputs.map(auditRow) });
+}
+
+function auditRow(input: AuditInput) {
   const { actor } = input;
   const origin = currentAuditContext();
-  await tx.auditEntry.create({
-    data: {
-      actorKind: ACTOR_KIND[actor.kind],
-      actorId: actor.kind === "system" ? null : actor.id,
-      actorLabel: actorLabel(actor),
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId,
-      before: toJson(input.before),
-      after: toJson(input.after),
-      locationId: input.locationId ?? null,
-      ipAddress: input.ipAddress ?? origin.ipAddress ?? null,
-      userAgent: (input.userAgent ?? origin.userAgent ?? null)?.slice(0, 400) ?? null,
-    },
-  });
+  return {
+    actorKind: ACTOR_KIND[actor.kind],
+    actorId: actor.kind === "system" ? null : actor.id,
+    actorLabel: actorLabel(actor),
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    before: toJson(input.before),
+    after: toJson(input.after),
+    locationId: input.locationId ?? null,
+    ipAddress: input.ipAddress ?? origin.ipAddress ?? null,
+    userAgent: (input.userAgent ?? origin.userAgent ?? null)?.slice(0, 400) ?? null,
+  };
 }

@@ -1,4 +1,4 @@
-import bwipjs from "bwip-js";
+import bwipjs from "bwip-js/node";
 import { gtinFormatOf } from "./barcode";
 
 // bwip-js symbology per GTIN length; a variant without a GTIN gets its SKU

@@ -14,7 +14,7 @@ const searchInputSchema = z.object({
 });
 
 /** How alike a query and a product's words must be to count as a match. */
-const MIN_SIMILARITY = 0.3;
+const MIN_SIMILARITY = 0.35;
 
 interface MatchRow {
   id: string;
@@ -85,7 +85,7 @@ export async function listCategoryMatches(db: Db, input: { query: string }) {
     SELECT c.handle, c.name, parent.name AS "parentName"
     FROM "Category" c LEFT JOIN "Category" parent ON parent.id = c."parentId"
     WHERE word_similarity(${query.toLowerCase()}, lower(concat_ws(' ', c.name, parent.name)))
-      >= ${MIN_SIMILARITY + 0.15}
+      >= ${MIN_SIMILARITY + 0.1}
     ORDER BY word_similarity(${query.toLowerCase()}, lower(c.name)) DESC, c.name
     LIMIT 3`;
 }

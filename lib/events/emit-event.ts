@@ -16,13 +16,21 @@ export interface EventInput {
  * committed goes unannounced. Realtime streams and webhooks read from it.
  */
 export async function emitEvent(tx: Tx, event: EventInput): Promise<void> {
-  await tx.outboxEvent.create({
-    data: {
-      type: event.type,
-      aggregateType: event.aggregateType,
-      aggregateId: event.aggregateId,
-      payload: event.payload as Prisma.InputJsonValue,
-      locationId: event.locationId ?? null,
-    },
-  });
+  await tx.outboxEvent.create({ data: outboxRow(event) });
+}
+
+/** Writes many events in one statement, for bulk changes such as a CSV import. */
+export async function emitEvents(tx: Tx, events: readonly EventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.outboxEvent.createMany({ data: events.map(outboxRow) });
+}
+
+function outboxRow(event: EventInput) {
+  return {
+    type: event.type,
+    aggregateType: event.aggregateType,
+    aggregateId: event.aggregateId,
+    payload: event.payload as Prisma.InputJsonValue,
+    locationId: event.locationId ?? null,
+  };
 }

@@ -86,6 +86,8 @@ export function createRealtimeHub(options: RealtimeHubOptions): RealtimeHub {
   /** Skipped ids still awaited, with when they were first missed. */
   const holes = new Map<bigint, number>();
   let cursor = 0n;
+  let starting: Promise<void> | null = null;
+  /** Set once the outbox's end is known; wakes before that are ignored. */
   let isStarted = false;
   let isStopped = false;
   let pollTimer: NodeJS.Timeout | null = null;
@@ -167,17 +169,19 @@ export function createRealtimeHub(options: RealtimeHubOptions): RealtimeHub {
   }
 
   return {
-    async start() {
-      if (isStarted) return;
-      isStarted = true;
-      await prime();
-      const pollMs =
-        options.pollIntervalMs === undefined ? DEFAULT_POLL_MS : options.pollIntervalMs;
-      if (pollMs !== null) {
-        pollTimer = setInterval(() => this.wake(), pollMs);
-        pollTimer.unref();
-      }
-      this.wake();
+    start() {
+      starting ??= prime().then(() => {
+        if (isStopped) return;
+        isStarted = true;
+        const pollMs =
+          options.pollIntervalMs === undefined ? DEFAULT_POLL_MS : options.pollIntervalMs;
+        if (pollMs !== null) {
+          pollTimer = setInterval(() => this.wake(), pollMs);
+          pollTimer.unref();
+        }
+        this.wake();
+      });
+      return starting;
     },
 
     subscribe(subscriber) {

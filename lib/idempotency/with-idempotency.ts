@@ -73,7 +73,9 @@ async function claimKey(
 ): Promise<IdempotentResponse | null> {
   const { scope, key, requestHash } = options;
   const cutoff = new Date(Date.now() - IDEMPOTENCY_TTL_MS);
-  await tx.idempotencyKey.deleteMany({ where: { scope, key, createdAt: { lt: cutoff } } });
+  await tx.idempotencyKey.deleteMany({
+    where: { scope, key, createdAt: { lt: cutoff } },
+  });
 
   const inserted = await tx.$queryRaw<{ key: string }[]>`
     INSERT INTO "IdempotencyKey" (scope, key, "requestHash", "createdAt")
@@ -125,6 +127,8 @@ function toJson(value: unknown): Prisma.InputJsonValue | null {
 /** Forgets keys older than the TTL; for a scheduled job. */
 export async function purgeIdempotencyKeys(db: PrismaClient, now = new Date()) {
   const cutoff = new Date(now.getTime() - IDEMPOTENCY_TTL_MS);
-  const { count } = await db.idempotencyKey.deleteMany({ where: { createdAt: { lt: cutoff } } });
+  const { count } = await db.idempotencyKey.deleteMany({
+    where: { createdAt: { lt: cutoff } },
+  });
   return count;
 }

@@ -3,7 +3,12 @@ import type { MovementReason } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { emitLevelChanged, type LevelSnapshot } from "./level-events";
 import { compareLevels } from "./level-key";
-import { addLayers, consumeLayers, type LayerSlice, planAddedLayers } from "./receipt-layers";
+import {
+  addLayers,
+  consumeLayers,
+  type LayerSlice,
+  planAddedLayers,
+} from "./receipt-layers";
 
 /**
  * How far a negative movement may take a level:
@@ -159,7 +164,12 @@ async function updateLevel(tx: Tx, input: MovementInput): Promise<LevelRow> {
 /** The out-of-stock answer for a refused movement, naming what is left. */
 async function refusal(tx: Tx, input: MovementInput, guard: MovementGuard) {
   const [info] = await tx.$queryRaw<
-    { sku: string | null; code: string | null; onHand: number | null; reserved: number | null }[]
+    {
+      sku: string | null;
+      code: string | null;
+      onHand: number | null;
+      reserved: number | null;
+    }[]
   >`
     SELECT (SELECT sku FROM "Variant" WHERE id = ${input.variantId}) AS sku,
            (SELECT code FROM "Location" WHERE id = ${input.locationId}) AS code,

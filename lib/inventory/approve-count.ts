@@ -63,7 +63,11 @@ export async function approveCount(
     ...(data.zeroUncounted
       ? inScope
           .filter((level) => !counted.has(level.variantId))
-          .map((level) => ({ ...base, variantId: level.variantId, quantity: -level.onHand }))
+          .map((level) => ({
+            ...base,
+            variantId: level.variantId,
+            quantity: -level.onHand,
+          }))
       : []),
   ].filter((m) => m.quantity !== 0);
   const applied = await applyMovements(tx, corrections);
@@ -81,7 +85,11 @@ export async function approveCount(
   const view = countView(await findCountSession(tx, id));
   const summary = {
     ...view,
-    corrections: applied.map((m) => ({ sku: m.sku, quantity: m.quantity, onHand: m.onHand })),
+    corrections: applied.map((m) => ({
+      sku: m.sku,
+      quantity: m.quantity,
+      onHand: m.onHand,
+    })),
   };
   await recordAudit(tx, {
     actor,

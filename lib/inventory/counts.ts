@@ -15,7 +15,10 @@ export async function findCountSession(tx: Db, id: string) {
 export type CountSessionRow = Awaited<ReturnType<typeof findCountSession>>;
 
 /** The SQL condition for levels inside a count's scope (its location and zone). */
-export function scopeCondition(session: { locationId: string; binPrefix: string | null }) {
+export function scopeCondition(session: {
+  locationId: string;
+  binPrefix: string | null;
+}) {
   const zone = session.binPrefix
     ? Prisma.sql`AND starts_with(COALESCE(l.bin, ''), ${session.binPrefix})`
     : Prisma.empty;

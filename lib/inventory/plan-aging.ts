@@ -46,7 +46,10 @@ export function planAging(layers: readonly AgingLayer[], now: Date): LocationAgi
     };
     byLocation.set(layer.locationId, entry);
 
-    const ageDays = Math.max(0, Math.floor((now.getTime() - layer.receivedAt.getTime()) / DAY_MS));
+    const ageDays = Math.max(
+      0,
+      Math.floor((now.getTime() - layer.receivedAt.getTime()) / DAY_MS),
+    );
     const index = AGING_BUCKETS.findIndex((b) => ageDays <= b.maxDays);
     const bucket = entry.buckets[index];
     const cost = (layer.unitCostMinor ?? 0) * layer.remaining;
@@ -61,6 +64,7 @@ export function planAging(layers: readonly AgingLayer[], now: Date): LocationAgi
 
   return [...byLocation.values()].map(({ ageUnitDays, ...entry }) => ({
     ...entry,
-    averageAgeDays: entry.units > 0 ? Math.round((ageUnitDays / entry.units) * 10) / 10 : 0,
+    averageAgeDays:
+      entry.units > 0 ? Math.round((ageUnitDays / entry.units) * 10) / 10 : 0,
   }));
 }

@@ -40,7 +40,10 @@ export function planSplitAllocation(options: {
   const total = bySize.reduce((n, c) => n + c.available, 0);
   if (total < quantity) {
     return {
-      allocations: bySize.map((c) => ({ locationId: c.locationId, quantity: c.available })),
+      allocations: bySize.map((c) => ({
+        locationId: c.locationId,
+        quantity: c.available,
+      })),
       shortfall: quantity - total,
     };
   }

@@ -9,7 +9,7 @@ export interface VelocityLevel {
   /** Units sold here within the window. */
   unitsSold: number;
   reorderPoint: number;
-  /** Whether the location may receive stock (active). */
+  /** Whether the location is replenished by transfer (a shop, not a warehouse). */
   canReceive: boolean;
 }
 
@@ -67,12 +67,15 @@ export function planTransferSuggestions(
     });
     // The emptiest shelves first, fed by the fullest.
     const needs = sized.filter((s) => s.need > 0).sort((a, b) => a.cover - b.cover);
-    const sources = sized.filter((s) => s.surplus > 0).sort((a, b) => b.surplus - a.surplus);
+    const sources = sized
+      .filter((s) => s.surplus > 0)
+      .sort((a, b) => b.surplus - a.surplus);
 
     for (const need of needs) {
       for (const source of sources) {
         if (need.need === 0) break;
-        if (source.surplus === 0 || source.level.locationId === need.level.locationId) continue;
+        if (source.surplus === 0 || source.level.locationId === need.level.locationId)
+          continue;
         const quantity = Math.min(need.need, source.surplus);
         need.need -= quantity;
         source.surplus -= quantity;
@@ -99,7 +102,8 @@ export function planTransferSuggestions(
   for (const s of suggestions) s.lines.sort((a, b) => (a.sku < b.sku ? -1 : 1));
   return suggestions.sort(
     (a, b) =>
-      b.lines.reduce((n, l) => n + l.quantity, 0) - a.lines.reduce((n, l) => n + l.quantity, 0),
+      b.lines.reduce((n, l) => n + l.quantity, 0) -
+      a.lines.reduce((n, l) => n + l.quantity, 0),
   );
 }
 

@@ -98,7 +98,13 @@ export async function stockGrid(
         product: { select: { title: true } },
         inventoryLevels: {
           where: { locationId: locationFilter(options.visible) },
-          select: { locationId: true, onHand: true, reserved: true, safetyStock: true, bin: true },
+          select: {
+            locationId: true,
+            onHand: true,
+            reserved: true,
+            safetyStock: true,
+            bin: true,
+          },
         },
       },
     }),
@@ -115,7 +121,12 @@ export async function stockGrid(
       cells: Object.fromEntries(
         v.inventoryLevels.map((l) => [
           l.locationId,
-          { onHand: l.onHand, reserved: l.reserved, available: availableQuantity(l), bin: l.bin },
+          {
+            onHand: l.onHand,
+            reserved: l.reserved,
+            available: availableQuantity(l),
+            bin: l.bin,
+          },
         ]),
       ),
     })),

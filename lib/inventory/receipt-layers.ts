@@ -35,7 +35,12 @@ export function planAddedLayers(options: {
     left -= take;
   }
   if (left > 0) {
-    slices.push({ receivedAt: new Date(), quantity: left, unitCostMinor: null, currency: null });
+    slices.push({
+      receivedAt: new Date(),
+      quantity: left,
+      unitCostMinor: null,
+      currency: null,
+    });
   }
 
   let hole = Math.max(0, -onHandBefore);
@@ -142,7 +147,14 @@ export async function rebuildReceiptLayers(tx: Tx): Promise<number> {
     byLevel.set(key, level);
     if (m.quantity > 0) {
       const [added] = planAddedLayers({
-        slices: [{ receivedAt: m.createdAt, quantity: m.quantity, unitCostMinor: null, currency: null }],
+        slices: [
+          {
+            receivedAt: m.createdAt,
+            quantity: m.quantity,
+            unitCostMinor: null,
+            currency: null,
+          },
+        ],
         onHandBefore: level.onHand,
         quantity: m.quantity,
       });

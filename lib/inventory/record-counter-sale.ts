@@ -53,7 +53,11 @@ export async function recordCounterSale(
   const exceptions: CounterSaleResult["exceptions"] = [];
   for (const m of movements) {
     const kind: StockExceptionKind | null =
-      m.onHand < 0 ? "NEGATIVE_STOCK" : m.onHand < m.reserved ? "RESERVATION_SHORTFALL" : null;
+      m.onHand < 0
+        ? "NEGATIVE_STOCK"
+        : m.onHand < m.reserved
+          ? "RESERVATION_SHORTFALL"
+          : null;
     if (!kind) continue;
 
     await tx.stockException.create({
@@ -69,7 +73,10 @@ export async function recordCounterSale(
       },
     });
     await emitEvent(tx, {
-      type: kind === "NEGATIVE_STOCK" ? "inventory.negative_stock" : "inventory.reservation_shortfall",
+      type:
+        kind === "NEGATIVE_STOCK"
+          ? "inventory.negative_stock"
+          : "inventory.reservation_shortfall",
       aggregateType: "inventory_level",
       aggregateId: `${m.variantId}:${m.locationId}`,
       locationId: m.locationId,

@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { ReservationOwner } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
-import { type MovementInput, applyMovements } from "./apply-movement";
+import { applyMovements, type MovementInput } from "./apply-movement";
 import { emitLevelChanged, type LevelSnapshot } from "./level-events";
 import { compareLevels, type LevelRef, levelKey, sumByLevel } from "./level-key";
 
@@ -31,7 +31,8 @@ async function closeReservations(tx: Tx, selector: ReservationSelector) {
       fields: { reservationIds: ["Give reservation ids or an owner."] },
     });
   }
-  const byId = ids.length > 0 ? Prisma.sql`AND id IN (${Prisma.join(ids)})` : Prisma.empty;
+  const byId =
+    ids.length > 0 ? Prisma.sql`AND id IN (${Prisma.join(ids)})` : Prisma.empty;
   const byOwner = owner
     ? Prisma.sql`AND "ownerType" = ${owner.type}::"ReservationOwner"
                  AND "ownerId" = ${owner.id}`
@@ -81,10 +82,7 @@ export interface ConvertToSaleOptions extends ReservationSelector {
  * Throws `conflict` when none of the selected reservations is still open
  * (it expired and was swept, or was already sold).
  */
-export async function convertReservationsToSale(
-  tx: Tx,
-  options: ConvertToSaleOptions,
-) {
+export async function convertReservationsToSale(tx: Tx, options: ConvertToSaleOptions) {
   const closed = await closeReservations(tx, options);
   if (closed.length === 0) {
     throw new AppError("conflict", "The held stock is no longer reserved.", {

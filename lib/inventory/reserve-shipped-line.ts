@@ -38,7 +38,9 @@ export async function reserveShippedLine(
         select: { sku: true },
       });
       const message = `Only ${available} of ${sku?.sku ?? "that item"} can be shipped.`;
-      throw new AppError("insufficient_stock", message, { fields: { quantity: [message] } });
+      throw new AppError("insufficient_stock", message, {
+        fields: { quantity: [message] },
+      });
     }
 
     const savepoint = Prisma.raw(`reserve_split_${++savepoints}`);

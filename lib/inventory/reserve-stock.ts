@@ -55,7 +55,11 @@ export async function reserveStock(
     // The reservation rows of the lines that hit this level.
     const rows = options.lines
       .filter((l) => l.variantId === group.variantId && l.locationId === group.locationId)
-      .map((l) => ({ id: uuid7(), quantity: l.quantity, ownerId: l.ownerId ?? options.owner.id }));
+      .map((l) => ({
+        id: uuid7(),
+        quantity: l.quantity,
+        ownerId: l.ownerId ?? options.owner.id,
+      }));
 
     // One statement: the conditional update of the level and, only when it
     // matched, the reservation rows; nothing is taken when it did not.

@@ -66,7 +66,9 @@ export async function resolveSkus(
   });
   if (Object.keys(fields).length > 0) {
     const unknown = skus.filter((sku) => !bySku.has(sku));
-    throw new AppError("invalid_input", `Unknown SKU: ${unknown.join(", ")}.`, { fields });
+    throw new AppError("invalid_input", `Unknown SKU: ${unknown.join(", ")}.`, {
+      fields,
+    });
   }
   return bySku;
 }

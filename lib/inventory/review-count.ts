@@ -67,7 +67,9 @@ export async function reviewCount(db: Db, options: { id: string }) {
     return {
       variantId: r.variantId,
       sku: r.sku,
-      title: r.optionValues.length ? `${r.title} — ${r.optionValues.join(" / ")}` : r.title,
+      title: r.optionValues.length
+        ? `${r.title} — ${r.optionValues.join(" / ")}`
+        : r.title,
       bin: r.bin,
       onHandAtStart,
       movedBeforeScan: isCounted ? (r.expectedAtScan ?? 0) - onHandAtStart : 0,

@@ -17,7 +17,10 @@ const locationRefSchema = z
   .min(1, { error: "Choose a location." })
   .max(64, { error: "Choose a location." });
 
-const noteSchema = z.string().trim().max(500, { error: "Keep the note under 500 characters." });
+const noteSchema = z
+  .string()
+  .trim()
+  .max(500, { error: "Keep the note under 500 characters." });
 
 const positiveQuantity = z
   .number({ error: "Enter a quantity." })
@@ -198,6 +201,10 @@ export const levelSettingsSchema = z.strictObject({
   location: locationRefSchema,
   safetyStock: countedQuantity.optional(),
   reorderPoint: countedQuantity.optional(),
-  bin: z.string().trim().max(40, { error: "A bin has at most 40 characters." }).optional(),
+  bin: z
+    .string()
+    .trim()
+    .max(40, { error: "A bin has at most 40 characters." })
+    .optional(),
 });
 export type LevelSettingsInput = z.input<typeof levelSettingsSchema>;

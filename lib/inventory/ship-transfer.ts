@@ -104,17 +104,24 @@ export function quantitiesBySku(
   const result = new Map(lines.map((l) => [l.sku, l.quantity]));
   const fields: Record<string, string[]> = {};
   overrides.forEach((o, i) => {
-    if (!result.has(o.sku)) fields[`lines.${i}.sku`] = [`${o.sku} is not on this transfer.`];
+    if (!result.has(o.sku))
+      fields[`lines.${i}.sku`] = [`${o.sku} is not on this transfer.`];
     else result.set(o.sku, o.quantity);
   });
   if (Object.keys(fields).length > 0) {
-    throw new AppError("invalid_input", "Some lines are not on this transfer.", { fields });
+    throw new AppError("invalid_input", "Some lines are not on this transfer.", {
+      fields,
+    });
   }
   const total = [...result.values()].reduce((a, b) => a + b, 0);
   if (verb === "shipped" && total === 0) {
-    throw new AppError("invalid_input", "Ship at least one unit, or cancel the transfer.", {
-      fields: { lines: ["Ship at least one unit, or cancel the transfer."] },
-    });
+    throw new AppError(
+      "invalid_input",
+      "Ship at least one unit, or cancel the transfer.",
+      {
+        fields: { lines: ["Ship at least one unit, or cancel the transfer."] },
+      },
+    );
   }
   return result;
 }

@@ -1,5 +1,8 @@
 import type { Db } from "@/lib/db/client";
-import { type SuggestionOptions, planTransferSuggestions } from "./plan-transfer-suggestions";
+import {
+  planTransferSuggestions,
+  type SuggestionOptions,
+} from "./plan-transfer-suggestions";
 
 const DAY_MS = 86_400_000;
 
@@ -24,6 +27,7 @@ export async function suggestTransfers(
       inbound: number;
       unitsSold: number;
       reorderPoint: number;
+      kind: string;
     }[]
   >`
     WITH sold AS (
@@ -42,7 +46,7 @@ export async function suggestTransfers(
       (l."onHand" - l.reserved)::int AS free,
       COALESCE(i.units, 0) AS inbound,
       COALESCE(s.units, 0) AS "unitsSold",
-      l."reorderPoint"
+      l."reorderPoint", loc.kind::text AS kind
     FROM "InventoryLevel" AS l
     JOIN "Variant" AS v ON v.id = l."variantId"
     JOIN "Location" AS loc ON loc.id = l."locationId" AND loc."isActive"
@@ -54,7 +58,8 @@ export async function suggestTransfers(
     )`;
 
   const suggestions = planTransferSuggestions(
-    levels.map((l) => ({ ...l, canReceive: true })),
+    // Warehouses are replenished by purchase orders, not from the shops.
+    levels.map((l) => ({ ...l, canReceive: l.kind !== "WAREHOUSE" })),
     { windowDays, coverDays },
   );
   const visible = options.visible;
@@ -76,4 +81,3 @@ export async function suggestTransfers(
     to: byId.get(s.toLocationId),
   }));
 }
-

@@ -85,11 +85,10 @@ export async function transitionTransfer(
 }
 
 /** Allows the action when the actor may act at either end of the transfer. */
-export function authorizeEitherEnd(
-  actor: Actor,
-  locationIds: readonly string[],
-): void {
-  if (!locationIds.some((locationId) => can(actor, "inventory:transfer", { locationId }))) {
+export function authorizeEitherEnd(actor: Actor, locationIds: readonly string[]): void {
+  if (
+    !locationIds.some((locationId) => can(actor, "inventory:transfer", { locationId }))
+  ) {
     throw forbidden(`no inventory:transfer at ${locationIds.join(" or ")}`);
   }
 }

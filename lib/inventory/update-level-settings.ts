@@ -12,7 +12,11 @@ import { type LevelSettingsInput, levelSettingsSchema } from "./schemas";
  * sale), reorder point and bin. Ranges the variant at the location when it
  * was not yet. On hand never changes here: only movements change it.
  */
-export async function updateLevelSettings(tx: Tx, actor: Actor, input: LevelSettingsInput) {
+export async function updateLevelSettings(
+  tx: Tx,
+  actor: Actor,
+  input: LevelSettingsInput,
+) {
   const data = parseInput(levelSettingsSchema, input);
   const location = await resolveLocation(tx, data.location, { field: "location" });
   authorize(actor, "inventory:adjust", { locationId: location.id });
@@ -20,7 +24,9 @@ export async function updateLevelSettings(tx: Tx, actor: Actor, input: LevelSett
   if (!variant) throw new Error("resolved SKU went missing");
 
   const key = { variantId: variant.id, locationId: location.id };
-  const before = await tx.inventoryLevel.findUnique({ where: { variantId_locationId: key } });
+  const before = await tx.inventoryLevel.findUnique({
+    where: { variantId_locationId: key },
+  });
   const settings = {
     safetyStock: data.safetyStock,
     reorderPoint: data.reorderPoint,
@@ -42,7 +48,11 @@ export async function updateLevelSettings(tx: Tx, actor: Actor, input: LevelSett
       reorderPoint: before.reorderPoint,
       bin: before.bin,
     },
-    after: { safetyStock: after.safetyStock, reorderPoint: after.reorderPoint, bin: after.bin },
+    after: {
+      safetyStock: after.safetyStock,
+      reorderPoint: after.reorderPoint,
+      bin: after.bin,
+    },
     locationId: location.id,
   });
   // Safety stock changes what may be sold online.

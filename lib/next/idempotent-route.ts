@@ -32,7 +32,11 @@ export async function idempotentMutation(
     (tx) => mutate(tx, body),
   );
   context.log.info(
-    { status: result.status, isReplay: result.isReplay, path: new URL(request.url).pathname },
+    {
+      status: result.status,
+      isReplay: result.isReplay,
+      path: new URL(request.url).pathname,
+    },
     result.isReplay ? "replayed an idempotent request" : "applied a mutation",
   );
   const headers: Record<string, string> = {};

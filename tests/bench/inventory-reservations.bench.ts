@@ -49,7 +49,9 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
-async function seed(sql: ClosableSql): Promise<{ locationId: string; variantIds: string[] }> {
+async function seed(
+  sql: ClosableSql,
+): Promise<{ locationId: string; variantIds: string[] }> {
   await sql.exec(`
     INSERT INTO "Location" (id, code, name, kind, "addressLine1", city, "postalCode", country,
       latitude, longitude, timezone, "canShip", "updatedAt")
@@ -119,9 +121,15 @@ await withDatabase(server, `omnitill_bench_reservations_${process.pid}`, async (
   };
   const hotVariant = variantIds[0] ?? "";
   const results = [
-    await compare("one hot SKU", () => reserve(hotVariant), (w) => bump(w, 1)),
-    await compare(`${SKUS} SKUs`, () => reserve(pick()), (w) =>
-      bump(w, 1 + Math.floor(Math.random() * SKUS)),
+    await compare(
+      "one hot SKU",
+      () => reserve(hotVariant),
+      (w) => bump(w, 1),
+    ),
+    await compare(
+      `${SKUS} SKUs`,
+      () => reserve(pick()),
+      (w) => bump(w, 1 + Math.floor(Math.random() * SKUS)),
     ),
   ];
 

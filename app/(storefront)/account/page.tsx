@@ -49,7 +49,7 @@ export default async function AccountPage() {
         <h2 id="orders-heading" className="text-lg font-semibold">
           Your orders
         </h2>
-        <p className="text-sm text-ink/60">Online orders and purchases in our stores.</p>
+        <p className="text-sm text-ink/70">Online orders and purchases in our stores.</p>
         {orders.length === 0 ? (
           <p className="mt-4 rounded-xl bg-white p-4 shadow-sm">
             No orders yet.{" "}
@@ -78,7 +78,7 @@ export default async function AccountPage() {
                       : "Online"}{" "}
                     · {orderStatusLabel(order)}
                   </p>
-                  <p className="mt-1 truncate text-sm text-ink/60">
+                  <p className="mt-1 truncate text-sm text-ink/70">
                     {order.lines.map((l) => `${l.quantity} × ${l.title}`).join(", ")}
                   </p>
                 </Link>
@@ -92,7 +92,7 @@ export default async function AccountPage() {
         <h2 id="profile-heading" className="text-lg font-semibold">
           Your details
         </h2>
-        <p className="text-sm text-ink/60">Signed in as {customer.email}</p>
+        <p className="text-sm text-ink/70">Signed in as {customer.email}</p>
         <ProfileForm
           profile={{
             firstName: customer.firstName,

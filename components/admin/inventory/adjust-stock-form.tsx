@@ -36,7 +36,11 @@ export function AdjustStockForm({
 
   const done = adjust.done?.lines[0];
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate className="grid gap-3 md:grid-cols-2">
+    <form
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+      className="grid gap-3 md:grid-cols-2"
+    >
       <Field label="Location" name="location" error={adjust.errorFor("location")}>
         {(p) => (
           <select {...p} className={INPUT_CLASS} defaultValue={locations[0]?.code}>
@@ -62,7 +66,15 @@ export function AdjustStockForm({
         hint="Positive adds units, negative removes them."
         error={adjust.errorFor("lines.0.quantity") ?? adjust.errorFor("lines.0.sku")}
       >
-        {(p) => <input {...p} type="number" step={1} inputMode="numeric" className={INPUT_CLASS} />}
+        {(p) => (
+          <input
+            {...p}
+            type="number"
+            step={1}
+            inputMode="numeric"
+            className={INPUT_CLASS}
+          />
+        )}
       </Field>
       <Field label="Note" name="note" error={adjust.errorFor("note")}>
         {(p) => <input {...p} maxLength={500} className={INPUT_CLASS} />}
@@ -73,7 +85,9 @@ export function AdjustStockForm({
         </SubmitButton>
         <FormMessage
           error={adjust.failure && !adjust.failure.fields ? adjust.failure.message : null}
-          success={done ? `Adjusted: ${done.onHandBefore} → ${done.onHand} on hand.` : null}
+          success={
+            done ? `Adjusted: ${done.onHandBefore} → ${done.onHand} on hand.` : null
+          }
         />
       </div>
     </form>

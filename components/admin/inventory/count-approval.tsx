@@ -1,7 +1,10 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { approveCountAction, cancelCountAction } from "@/app/(admin)/admin/inventory/actions";
+import {
+  approveCountAction,
+  cancelCountAction,
+} from "@/app/(admin)/admin/inventory/actions";
 import { FormMessage, SubmitButton } from "../form-controls";
 import { useAction } from "../use-action";
 
@@ -27,8 +30,8 @@ export function CountApproval({ id, uncounted }: { id: string; uncounted: number
             className="mt-0.5 size-4"
           />
           <span>
-            Nobody found the {uncounted} item{uncounted === 1 ? "" : "s"} marked “not counted”:
-            set {uncounted === 1 ? "it" : "them"} to zero.
+            Nobody found the {uncounted} item{uncounted === 1 ? "" : "s"} marked “not
+            counted”: set {uncounted === 1 ? "it" : "them"} to zero.
           </span>
         </label>
       )}

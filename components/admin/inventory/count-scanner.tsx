@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { scanCountAction } from "@/app/(admin)/admin/inventory/actions";
 import { FormMessage, INPUT_CLASS, SubmitButton } from "../form-controls";
 import { useAction } from "../use-action";
@@ -20,6 +20,9 @@ export function CountScanner({ id, initial }: { id: string; initial: Scanned[] }
   const [counted, setCounted] = useState<Scanned[]>(initial);
   const [last, setLast] = useState<Scanned | null>(null);
   const codeRef = useRef<HTMLInputElement>(null);
+
+  // A handheld scanner types into whatever has focus: be ready for it.
+  useEffect(() => codeRef.current?.focus(), []);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,7 +47,11 @@ export function CountScanner({ id, initial }: { id: string; initial: Scanned[] }
 
   return (
     <div className="space-y-4">
-      <form onSubmit={(e) => void onSubmit(e)} noValidate className="flex flex-wrap items-end gap-2">
+      <form
+        onSubmit={(e) => void onSubmit(e)}
+        noValidate
+        className="flex flex-wrap items-end gap-2"
+      >
         <div className="min-w-0 flex-1">
           <label htmlFor="count-code" className="block text-sm font-medium">
             Barcode or SKU
@@ -53,7 +60,6 @@ export function CountScanner({ id, initial }: { id: string; initial: Scanned[] }
             ref={codeRef}
             id="count-code"
             name="code"
-            autoFocus
             autoComplete="off"
             aria-invalid={!!scan.errorFor("code")}
             className={`${INPUT_CLASS} font-mono`}

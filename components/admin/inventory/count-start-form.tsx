@@ -24,7 +24,11 @@ export function CountStartForm({ locations }: { locations: LocationOption[] }) {
   }
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate className="grid gap-3 md:grid-cols-3">
+    <form
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+      className="grid gap-3 md:grid-cols-3"
+    >
       <Field label="Location" name="location" error={start.errorFor("location")}>
         {(p) => (
           <select {...p} className={INPUT_CLASS} defaultValue={locations[0]?.code}>

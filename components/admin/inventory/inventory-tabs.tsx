@@ -16,7 +16,10 @@ const TABS = [
 export function InventoryTabs() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Inventory" className="flex gap-1 overflow-x-auto border-b border-slate-200">
+    <nav
+      aria-label="Inventory"
+      className="flex gap-1 overflow-x-auto border-b border-slate-200"
+    >
       {TABS.map((tab) => {
         const isActive =
           tab.href === "/admin/inventory"

@@ -1,6 +1,5 @@
 "use client";
 
-import { useState } from "react";
 import { INPUT_CLASS } from "../form-controls";
 
 export interface LineDraft {
@@ -37,7 +36,7 @@ export function LinesEditor({
         const quantityError = errorFor(`lines.${i}.quantity`);
         return (
           <div key={line.key} className="flex flex-wrap items-start gap-2">
-            <div className="min-w-0 flex-1">
+            <div className="min-w-40 flex-1">
               <input
                 aria-label={`SKU of line ${i + 1}`}
                 aria-invalid={!!skuError}

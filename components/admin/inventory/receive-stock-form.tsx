@@ -53,8 +53,14 @@ export function ReceiveStockForm({ locations }: { locations: LocationOption[] })
         >
           {(p) => <input {...p} type="date" className={INPUT_CLASS} />}
         </Field>
-        <Field label="Delivery reference" name="reference" error={receive.errorFor("reference")}>
-          {(p) => <input {...p} maxLength={80} placeholder="PO-1234" className={INPUT_CLASS} />}
+        <Field
+          label="Delivery reference"
+          name="reference"
+          error={receive.errorFor("reference")}
+        >
+          {(p) => (
+            <input {...p} maxLength={80} placeholder="PO-1234" className={INPUT_CLASS} />
+          )}
         </Field>
         <Field label="Note" name="note" error={receive.errorFor("note")}>
           {(p) => <input {...p} maxLength={500} className={INPUT_CLASS} />}

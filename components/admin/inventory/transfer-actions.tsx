@@ -39,20 +39,26 @@ export function TransferActions({
   const step = isShipping ? ship : receive;
   const [quantities, setQuantities] = useState<Record<string, string>>(() =>
     Object.fromEntries(
-      lines.map((l) => [l.sku, String(isShipping ? l.quantityRequested : l.quantityShipped)]),
+      lines.map((l) => [
+        l.sku,
+        String(isShipping ? l.quantityRequested : l.quantityShipped),
+      ]),
     ),
   );
   const [notes, setNotes] = useState<Record<string, string>>({});
 
   if (!((isShipping && canShip) || (status === "SHIPPED" && canReceive))) {
-    return isShipping && canReceive ? <CancelButton onCancel={() => cancel.run({ id })} /> : null;
+    return isShipping && canReceive ? (
+      <CancelButton onCancel={() => cancel.run({ id })} />
+    ) : null;
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const counted = lines.map((l) => ({
       sku: l.sku,
-      quantity: (quantities[l.sku] ?? "").trim() === "" ? Number.NaN : Number(quantities[l.sku]),
+      quantity:
+        (quantities[l.sku] ?? "").trim() === "" ? Number.NaN : Number(quantities[l.sku]),
     }));
     if (isShipping) await ship.run({ id, lines: counted });
     else
@@ -83,7 +89,9 @@ export function TransferActions({
                 step={1}
                 inputMode="numeric"
                 value={quantities[line.sku] ?? ""}
-                onChange={(e) => setQuantities({ ...quantities, [line.sku]: e.target.value })}
+                onChange={(e) =>
+                  setQuantities({ ...quantities, [line.sku]: e.target.value })
+                }
                 className={`${INPUT_CLASS} w-28`}
               />
               {!isShipping && (
@@ -110,7 +118,8 @@ export function TransferActions({
         {isShipping && <CancelButton onCancel={() => cancel.run({ id })} />}
         <FormMessage
           error={
-            (step.failure && (step.failure.fields?.lines?.join(" ") ?? step.failure.message)) ||
+            (step.failure &&
+              (step.failure.fields?.lines?.join(" ") ?? step.failure.message)) ||
             (cancel.failure ? cancel.failure.message : null)
           }
         />

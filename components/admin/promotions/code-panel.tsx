@@ -47,9 +47,9 @@ export function CodePanel({ data }: { data: CodePanelData }) {
   return (
     <Panel title="Codes">
       {!data.requiresCode && (
-        <p className="text-sm text-amber-800">
-          This promotion applies without a code. Tick “Needs a code” above for codes to
-          matter.
+        <p className="text-sm text-slate-600">
+          This promotion applies without a code. Tick “Needs a code” above and save to add
+          shared or single-use codes.
         </p>
       )}
       {data.sharedCodes.length > 0 && (
@@ -65,87 +65,95 @@ export function CodePanel({ data }: { data: CodePanelData }) {
           ))}
         </ul>
       )}
-      <form
-        onSubmit={onAdd}
-        className="grid items-end gap-3 sm:grid-cols-[1fr_10rem_auto]"
-      >
-        <Field label="Shared code" name="code" error={add.errorFor("code")}>
-          {(props) => (
-            <input
-              {...props}
-              value={code}
-              placeholder="AUTUMN10"
-              autoCapitalize="characters"
-              className={`${INPUT_CLASS} uppercase`}
-              onChange={(event) => setCode(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field
-          label="Uses (optional)"
-          name="code-limit"
-          error={add.errorFor("usageLimit")}
-        >
-          {(props) => (
-            <input
-              {...props}
-              type="number"
-              min={1}
-              value={limit}
-              className={INPUT_CLASS}
-              onChange={(event) => setLimit(event.target.value)}
-            />
-          )}
-        </Field>
-        <SubmitButton isPending={add.isPending} pendingLabel="Adding…">
-          Add code
-        </SubmitButton>
-      </form>
-      <FormMessage
-        error={add.failure?.message}
-        success={add.done ? "Code added." : null}
-      />
+      {data.requiresCode && (
+        <>
+          <form
+            onSubmit={onAdd}
+            className="grid items-end gap-3 sm:grid-cols-[1fr_10rem_auto]"
+          >
+            <Field label="Shared code" name="code" error={add.errorFor("code")}>
+              {(props) => (
+                <input
+                  {...props}
+                  value={code}
+                  placeholder="AUTUMN10"
+                  autoCapitalize="characters"
+                  className={`${INPUT_CLASS} uppercase`}
+                  onChange={(event) => setCode(event.target.value)}
+                />
+              )}
+            </Field>
+            <Field
+              label="Uses (optional)"
+              name="code-limit"
+              error={add.errorFor("usageLimit")}
+            >
+              {(props) => (
+                <input
+                  {...props}
+                  type="number"
+                  min={1}
+                  value={limit}
+                  className={INPUT_CLASS}
+                  onChange={(event) => setLimit(event.target.value)}
+                />
+              )}
+            </Field>
+            <SubmitButton isPending={add.isPending} pendingLabel="Adding…">
+              Add code
+            </SubmitButton>
+          </form>
+          <FormMessage
+            error={add.failure?.message}
+            success={add.done ? "Code added." : null}
+          />
 
-      <form
-        onSubmit={onGenerate}
-        className="grid items-end gap-3 border-t border-slate-100 pt-4 sm:grid-cols-[10rem_1fr_auto]"
-      >
-        <Field label="Single-use codes" name="count" error={generate.errorFor("count")}>
-          {(props) => (
-            <input
-              {...props}
-              type="number"
-              min={1}
-              max={10000}
-              value={count}
-              className={INPUT_CLASS}
-              onChange={(event) => setCount(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field
-          label="Prefix (optional)"
-          name="prefix"
-          error={generate.errorFor("prefix")}
-        >
-          {(props) => (
-            <input
-              {...props}
-              value={prefix}
-              placeholder="VIP-"
-              className={`${INPUT_CLASS} uppercase`}
-              onChange={(event) => setPrefix(event.target.value)}
-            />
-          )}
-        </Field>
-        <SubmitButton isPending={generate.isPending} pendingLabel="Generating…">
-          Generate
-        </SubmitButton>
-      </form>
-      <FormMessage
-        error={generate.failure?.message}
-        success={generate.done ? `${generate.done.count} codes generated.` : null}
-      />
+          <form
+            onSubmit={onGenerate}
+            className="grid items-end gap-3 border-t border-slate-100 pt-4 sm:grid-cols-[10rem_1fr_auto]"
+          >
+            <Field
+              label="Single-use codes"
+              name="count"
+              error={generate.errorFor("count")}
+            >
+              {(props) => (
+                <input
+                  {...props}
+                  type="number"
+                  min={1}
+                  max={10000}
+                  value={count}
+                  className={INPUT_CLASS}
+                  onChange={(event) => setCount(event.target.value)}
+                />
+              )}
+            </Field>
+            <Field
+              label="Prefix (optional)"
+              name="prefix"
+              error={generate.errorFor("prefix")}
+            >
+              {(props) => (
+                <input
+                  {...props}
+                  value={prefix}
+                  placeholder="VIP-"
+                  className={`${INPUT_CLASS} uppercase`}
+                  onChange={(event) => setPrefix(event.target.value)}
+                />
+              )}
+            </Field>
+            <SubmitButton isPending={generate.isPending} pendingLabel="Generating…">
+              Generate
+            </SubmitButton>
+          </form>
+          <FormMessage
+            error={generate.failure?.message}
+            success={generate.done ? `${generate.done.count} codes generated.` : null}
+          />
+        </>
+      )}
 
       {data.batches.length > 0 && (
         <ul className="space-y-2 text-sm">

@@ -309,10 +309,12 @@ function Priced({
               <td className="py-1 pr-2">
                 {line.quantity} × {labels.get(line.variantId)?.label ?? line.variantId}
               </td>
-              <td className="py-1 text-right tabular-nums text-brand-700">
+              <td className="whitespace-nowrap py-1 text-right tabular-nums text-brand-700">
                 {line.discount > 0 ? `−${money(line.discount)}` : ""}
               </td>
-              <td className="py-1 pl-2 text-right tabular-nums">{money(line.total)}</td>
+              <td className="whitespace-nowrap py-1 pl-2 text-right tabular-nums">
+                {money(line.total)}
+              </td>
             </tr>
           ))}
         </tbody>

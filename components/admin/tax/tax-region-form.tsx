@@ -21,6 +21,10 @@ export interface TaxRegionFormValues {
   reduced: string;
 }
 
+// Blank stays null so the server says the rate is missing instead of reading 0 %.
+const rateOf = (text: string) =>
+  text.trim() === "" ? null : Number(text.replace(",", "."));
+
 /** Creates or edits a tax region and its rates per category. */
 export function TaxRegionForm({ initial }: { initial: TaxRegionFormValues }) {
   const router = useRouter();
@@ -42,7 +46,7 @@ export function TaxRegionForm({ initial }: { initial: TaxRegionFormValues }) {
         .map((p) => p.trim())
         .filter(Boolean),
       isActive: values.isActive,
-      rates: { STANDARD: Number(values.standard), REDUCED: Number(values.reduced) },
+      rates: { STANDARD: rateOf(values.standard), REDUCED: rateOf(values.reduced) },
     };
     if (values.id) {
       await update.run({ ...input, id: values.id });

@@ -30,7 +30,7 @@ export function Field({
       {(error || hint) && (
         <p
           id={`${id}-note`}
-          className={`mt-1 text-sm ${error ? "text-red-700" : "text-ink/60"}`}
+          className={`mt-1 text-sm ${error ? "text-red-700" : "text-ink/70"}`}
         >
           {error ?? hint}
         </p>

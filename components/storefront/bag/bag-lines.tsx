@@ -67,7 +67,7 @@ function BagLine({
       <div className="flex justify-between gap-3">
         <div className="min-w-0">
           <p className="font-medium">{line.title}</p>
-          <p className="text-xs text-ink/50">{line.sku}</p>
+          <p className="text-xs text-ink/70">{line.sku}</p>
         </div>
         <div className="shrink-0 text-right">
           <p className="font-medium">{money(line.totalMinor)}</p>

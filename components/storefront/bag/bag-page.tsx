@@ -11,7 +11,7 @@ export function BagPage() {
   const cart = data?.cart;
 
   if (isPending) {
-    return <p className="mt-6 min-h-40 text-ink/60">Loading your bag…</p>;
+    return <p className="mt-6 min-h-40 text-ink/70">Loading your bag…</p>;
   }
   if (!cart || cart.lines.length === 0) {
     return (

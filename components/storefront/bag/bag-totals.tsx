@@ -145,7 +145,7 @@ export function BagTotals({ cart }: { cart: CartView }) {
           <dd data-testid="bag-total">{money(cart.totals.totalMinor)}</dd>
         </div>
         {cart.totals.taxMinor > 0 && (
-          <div className="flex justify-between text-ink/60">
+          <div className="flex justify-between text-ink/70">
             <dt>Including VAT</dt>
             <dd>{money(cart.totals.taxMinor)}</dd>
           </div>

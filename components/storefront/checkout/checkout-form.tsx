@@ -59,7 +59,7 @@ export function CheckoutForm({
   const attemptKey = useRef<string | null>(null);
 
   const cart = data?.cart;
-  if (isLoading) return <p className="mt-6 min-h-40 text-ink/60">Loading your bag…</p>;
+  if (isLoading) return <p className="mt-6 min-h-40 text-ink/70">Loading your bag…</p>;
   if (!cart || cart.lines.length === 0) {
     return (
       <p className="mt-6 rounded-xl bg-white p-6 shadow-sm">
@@ -177,7 +177,7 @@ export function CheckoutForm({
             error={fields.email?.[0]}
           />
           {!signedInEmail && (
-            <p className="mt-2 text-sm text-ink/60">
+            <p className="mt-2 text-sm text-ink/70">
               Checking out as a guest.{" "}
               <Link href="/account/sign-in?callbackUrl=/checkout" className="underline">
                 Sign in
@@ -319,7 +319,7 @@ export function CheckoutForm({
                 </li>
               ))}
             </ul>
-            <p className="mt-2 text-sm text-ink/60">
+            <p className="mt-2 text-sm text-ink/70">
               We’ll email you when it’s ready at {stores.join(" and ")}.{" "}
               <Link href="/cart" className="underline">
                 Change in your bag

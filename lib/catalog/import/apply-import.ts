@@ -1,7 +1,7 @@
-import { recordAudit } from "@/lib/audit/record-audit";
+import { type AuditInput, recordAudits } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma, PrismaClient, Tx } from "@/lib/db/client";
-import { emitEvent } from "@/lib/events/emit-event";
+import { type EventInput, emitEvents } from "@/lib/events/emit-event";
 import { logger } from "@/lib/log";
 import { refreshProductSearch } from "../refresh-product-search";
 import { uniqueFieldOf } from "../unique-violation";
@@ -169,9 +169,19 @@ async function writeBatch(tx: Tx, actor: Actor, batch: readonly ProductPlan[]) {
   }
 
   await refreshProductSearch(tx, [...ids.values()]);
-  for (const plan of batch) {
-    await announce(tx, actor, plan, ids.get(plan.handle) as string);
-  }
+  // One statement each for the batch's audit entries and events: one
+  // insert per product would take most of an import's time.
+  const notes = batch.map((plan) =>
+    announcement(actor, plan, ids.get(plan.handle) as string),
+  );
+  await recordAudits(
+    tx,
+    notes.map((n) => n.audit),
+  );
+  await emitEvents(
+    tx,
+    notes.map((n) => n.event),
+  );
   return counts;
 }
 
@@ -192,7 +202,11 @@ function variantData(variant: VariantPlan) {
 }
 
 /** One audit entry (before and after) and one outbox event per product. */
-async function announce(tx: Tx, actor: Actor, plan: ProductPlan, productId: string) {
+function announcement(
+  actor: Actor,
+  plan: ProductPlan,
+  productId: string,
+): { audit: AuditInput; event: EventInput } {
   const changedVariants = plan.variants.filter((v) => v.change !== "unchanged");
   const oldById = new Map((plan.existing?.variants ?? []).map((v) => [v.id, v]));
   const after = {
@@ -228,15 +242,15 @@ async function announce(tx: Tx, actor: Actor, plan: ProductPlan, productId: stri
       }
     : undefined;
 
-  await recordAudit(tx, {
+  const audit: AuditInput = {
     actor,
     action: plan.existing ? "product.updated" : "product.created",
     entityType: "product",
     entityId: productId,
     before,
     after: { ...after, source: "csv_import" },
-  });
-  await emitEvent(tx, {
+  };
+  const event: EventInput = {
     type: plan.existing ? "catalog.product_updated" : "catalog.product_created",
     aggregateType: "product",
     aggregateId: productId,
@@ -255,7 +269,8 @@ async function announce(tx: Tx, actor: Actor, plan: ProductPlan, productId: stri
         isActive: v.isActive,
       })),
     },
-  });
+  };
+  return { audit, event };
 }
 
 function definedFields(plan: ProductPlan): Record<string, unknown> {

@@ -26,6 +26,8 @@ beforeAll(async () => {
     data: {
       name: "Tenner off over £40",
       benefitType: "order",
+      channels: [],
+      locationIds: [],
       currency: "GBP",
       definition: {
         name: "Tenner off over £40",
@@ -39,6 +41,8 @@ beforeAll(async () => {
     data: {
       name: "Welcome code",
       benefitType: "order",
+      channels: [],
+      locationIds: [],
       requiresCode: true,
       definition: {
         name: "Welcome code",

@@ -13,7 +13,10 @@ let db: TestDatabase;
 let world: World;
 let fullKey: string;
 let readOnlyKey: string;
-type Handler = (request: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = (
+  request: Request,
+  segment: { params: Promise<Record<string, string>> },
+) => Promise<Response>;
 const routes: Record<string, Record<string, Handler>> = {};
 
 beforeAll(async () => {
@@ -24,7 +27,8 @@ beforeAll(async () => {
   (globalThis as { __omnitillPrisma?: unknown }).__omnitillPrisma = undefined;
 
   const key = async (scopes: Permission[]) =>
-    (await createApiKey(db.prisma, SYSTEM, { name: `test ${scopes.length}`, scopes })).key;
+    (await createApiKey(db.prisma, SYSTEM, { name: `test ${scopes.length}`, scopes }))
+      .key;
   fullKey = await key([
     "inventory:read",
     "inventory:adjust",
@@ -54,7 +58,13 @@ afterAll(async () => {
 async function call(
   route: string,
   method: "GET" | "POST",
-  options: { body?: unknown; key?: string; idempotencyKey?: string; params?: Record<string, string>; query?: string } = {},
+  options: {
+    body?: unknown;
+    key?: string;
+    idempotencyKey?: string;
+    params?: Record<string, string>;
+    query?: string;
+  } = {},
 ) {
   const handler = routes[route]?.[method];
   if (!handler) throw new Error(`no ${method} on ${route}`);
@@ -63,13 +73,22 @@ async function call(
     "content-type": "application/json",
   };
   if (options.idempotencyKey) headers["idempotency-key"] = options.idempotencyKey;
-  const request = new Request(`http://localhost/api/v1/inventory/${route}${options.query ?? ""}`, {
-    method,
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  const request = new Request(
+    `http://localhost/api/v1/inventory/${route}${options.query ?? ""}`,
+    {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    },
+  );
+  const response = await handler(request, {
+    params: Promise.resolve(options.params ?? {}),
   });
-  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
-  return { status: response.status, headers: response.headers, body: await response.json() };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: await response.json(),
+  };
 }
 
 const onHand = async (sku: string, code: string) => {
@@ -83,7 +102,10 @@ describe("idempotent receipts", () => {
   it("applies a retried receipt once and answers the retry with the first response", async () => {
     const sku = world.variants[0]?.sku ?? "";
     const body = { location: "WH-1", reference: "PO-9", lines: [{ sku, quantity: 7 }] };
-    const first = await call("receipts", "POST", { body, idempotencyKey: "receipt-po-9" });
+    const first = await call("receipts", "POST", {
+      body,
+      idempotencyKey: "receipt-po-9",
+    });
     const retry = await call("receipts", "POST", {
       // Same body, keys in another order: still the same request.
       body: { lines: [{ quantity: 7, sku }], reference: "PO-9", location: "WH-1" },
@@ -102,11 +124,15 @@ describe("idempotent receipts", () => {
     const sku = world.variants[1]?.sku ?? "";
     const body = { location: "WH-1", lines: [{ sku, quantity: 3 }] };
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => call("receipts", "POST", { body, idempotencyKey: "burst-1" })),
+      Array.from({ length: 5 }, () =>
+        call("receipts", "POST", { body, idempotencyKey: "burst-1" }),
+      ),
     );
     expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
     for (const result of results) expect(result.body).toEqual(results[0]?.body);
-    expect(results.filter((r) => r.headers.get("idempotent-replayed") === "true")).toHaveLength(4);
+    expect(
+      results.filter((r) => r.headers.get("idempotent-replayed") === "true"),
+    ).toHaveLength(4);
     expect(await onHand(sku, "WH-1")).toBe(3);
   });
 
@@ -118,7 +144,10 @@ describe("idempotent receipts", () => {
       idempotencyKey: "receipt-po-9",
     });
     expect(reused.status).toBe(409);
-    expect(reused.body).toMatchObject({ code: "conflict", fields: { "Idempotency-Key": [expect.any(String)] } });
+    expect(reused.body).toMatchObject({
+      code: "conflict",
+      fields: { "Idempotency-Key": [expect.any(String)] },
+    });
     expect(await writtenRows(db.prisma)).toEqual(before);
   });
 
@@ -145,7 +174,9 @@ describe("idempotent receipts", () => {
       idempotencyKey: "closed-store",
     });
     expect(again.status).toBe(422);
-    expect(await db.prisma.idempotencyKey.count({ where: { key: "closed-store" } })).toBe(0);
+    expect(await db.prisma.idempotencyKey.count({ where: { key: "closed-store" } })).toBe(
+      0,
+    );
   });
 });
 
@@ -153,15 +184,34 @@ describe("bad requests", () => {
   it("answers problem+json naming each refused field, and writes nothing", async () => {
     const sku = world.variants[0]?.sku ?? "";
     const cases: [string, unknown, string][] = [
-      ["zero", { location: "WH-1", reason: "ADJUSTMENT", lines: [{ sku, quantity: 0 }] }, "lines.0.quantity"],
-      ["string quantity", { location: "WH-1", reason: "ADJUSTMENT", lines: [{ sku, quantity: "2" }] }, "lines.0.quantity"],
-      ["unknown SKU", { location: "WH-1", reason: "ADJUSTMENT", lines: [{ sku: "NOPE", quantity: 1 }] }, "lines.0.sku"],
-      ["unknown location", { location: "XX", reason: "ADJUSTMENT", lines: [{ sku, quantity: 1 }] }, "location"],
+      [
+        "zero",
+        { location: "WH-1", reason: "ADJUSTMENT", lines: [{ sku, quantity: 0 }] },
+        "lines.0.quantity",
+      ],
+      [
+        "string quantity",
+        { location: "WH-1", reason: "ADJUSTMENT", lines: [{ sku, quantity: "2" }] },
+        "lines.0.quantity",
+      ],
+      [
+        "unknown SKU",
+        { location: "WH-1", reason: "ADJUSTMENT", lines: [{ sku: "NOPE", quantity: 1 }] },
+        "lines.0.sku",
+      ],
+      [
+        "unknown location",
+        { location: "XX", reason: "ADJUSTMENT", lines: [{ sku, quantity: 1 }] },
+        "location",
+      ],
       ["not an object", [1, 2], "_"],
     ];
     for (const [name, body, field] of cases) {
       const before = await writtenRows(db.prisma);
-      const response = await call("adjustments", "POST", { body, idempotencyKey: `bad-${name.replaceAll(" ", "-")}` });
+      const response = await call("adjustments", "POST", {
+        body,
+        idempotencyKey: `bad-${name.replaceAll(" ", "-")}`,
+      });
       expect(response.status, name).toBe(422);
       expect(response.headers.get("content-type"), name).toBe("application/problem+json");
       expect(Object.keys(response.body.fields ?? {}), name).toContain(field);
@@ -190,10 +240,19 @@ describe("bad requests", () => {
 describe("reading levels, transfers and counts through the API", () => {
   it("reads a SKU's level at a location with what is available", async () => {
     const sku = world.variants[0]?.sku ?? "";
-    const response = await call("levels", "GET", { key: readOnlyKey, query: `?sku=${sku.toLowerCase()}&location=wh-1` });
+    const response = await call("levels", "GET", {
+      key: readOnlyKey,
+      query: `?sku=${sku.toLowerCase()}&location=wh-1`,
+    });
     expect(response.status).toBe(200);
     expect(response.body.data).toEqual([
-      expect.objectContaining({ sku, location: "WH-1", onHand: 8, reserved: 0, available: 8 }),
+      expect.objectContaining({
+        sku,
+        location: "WH-1",
+        onHand: 8,
+        reserved: 0,
+        available: 8,
+      }),
     ]);
   });
 
@@ -204,12 +263,23 @@ describe("reading levels, transfers and counts through the API", () => {
     });
     expect(created.status).toBe(201);
     const params = { id: created.body.id };
-    const shipped = await call("ship", "POST", { params, body: {}, idempotencyKey: "ship-1" });
-    const retried = await call("ship", "POST", { params, body: {}, idempotencyKey: "ship-1" });
+    const shipped = await call("ship", "POST", {
+      params,
+      body: {},
+      idempotencyKey: "ship-1",
+    });
+    const retried = await call("ship", "POST", {
+      params,
+      body: {},
+      idempotencyKey: "ship-1",
+    });
     expect(shipped.body.status).toBe("SHIPPED");
     expect(retried.body).toEqual(shipped.body);
     expect(await onHand(sku, "WH-1")).toBe(3);
-    const received = await call("receive", "POST", { params, body: { lines: [{ sku, quantity: 4 }] } });
+    const received = await call("receive", "POST", {
+      params,
+      body: { lines: [{ sku, quantity: 4 }] },
+    });
     expect(received.body.lines[0]).toMatchObject({ quantityReceived: 4, discrepancy: 1 });
     expect(await onHand(sku, "STR-LDN")).toBe(4);
   });
@@ -219,10 +289,15 @@ describe("reading levels, transfers and counts through the API", () => {
     const count = await call("counts", "POST", { body: { location: "STR-LDN" } });
     expect(count.status).toBe(201);
     const params = { id: count.body.id };
-    const scan = await call("scans", "POST", { params, body: { code: world.variants[0]?.barcode } });
+    const scan = await call("scans", "POST", {
+      params,
+      body: { code: world.variants[0]?.barcode },
+    });
     expect(scan.body).toEqual({ sku, barcode: world.variants[0]?.barcode, counted: 1 });
     const review = await call("count", "GET", { params });
-    expect(review.body.lines).toEqual([expect.objectContaining({ sku, counted: 1, variance: -3 })]);
+    expect(review.body.lines).toEqual([
+      expect.objectContaining({ sku, counted: 1, variance: -3 }),
+    ]);
     const approved = await call("approve", "POST", { params, body: {} });
     expect(approved.status).toBe(200);
     const twice = await call("approve", "POST", { params, body: {} });

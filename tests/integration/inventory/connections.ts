@@ -7,10 +7,17 @@ import { PrismaClient } from "@/lib/db/client";
  * pool, as several app instances would be: concurrency between them is
  * real concurrency between PostgreSQL sessions.
  */
-export function openClients(url: string, count: number, poolSize: number): PrismaClient[] {
+export function openClients(
+  url: string,
+  count: number,
+  poolSize: number,
+): PrismaClient[] {
   const clients = Array.from(
     { length: count },
-    () => new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) }),
+    () =>
+      new PrismaClient({
+        adapter: new PrismaPg({ connectionString: url, max: poolSize }),
+      }),
   );
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.$disconnect()));

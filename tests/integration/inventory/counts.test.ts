@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { adjustStock } from "@/lib/inventory/adjust-stock";
 import { approveCount } from "@/lib/inventory/approve-count";
 import { cancelCount } from "@/lib/inventory/cancel-count";
-import { recordCounterSale } from "@/lib/inventory/record-counter-sale";
 import { receiveStock } from "@/lib/inventory/receive-stock";
+import { recordCounterSale } from "@/lib/inventory/record-counter-sale";
 import { reviewCount } from "@/lib/inventory/review-count";
 import { scanCount } from "@/lib/inventory/scan-count";
 import { startCount } from "@/lib/inventory/start-count";
@@ -36,7 +36,9 @@ const v = (i: number) => world.variants[i] ?? { id: "", sku: "", barcode: "" };
 const onHand = async (i: number) =>
   (
     await db.prisma.inventoryLevel.findUniqueOrThrow({
-      where: { variantId_locationId: { variantId: v(i).id, locationId: world.london.id } },
+      where: {
+        variantId_locationId: { variantId: v(i).id, locationId: world.london.id },
+      },
     })
   ).onHand;
 
@@ -68,7 +70,12 @@ describe("a blind cycle count of one zone while the store keeps selling", () => 
       expect(scan).not.toHaveProperty("expected");
     }
     await inTx(db.prisma, (tx) =>
-      scanCount(tx, world.londonManager, { id: count.id, code: v(1).sku.toLowerCase(), quantity: 9, mode: "set" }),
+      scanCount(tx, world.londonManager, {
+        id: count.id,
+        code: v(1).sku.toLowerCase(),
+        quantity: 9,
+        mode: "set",
+      }),
     );
 
     // A sale after the scan does not count as a variance either.
@@ -84,11 +91,27 @@ describe("a blind cycle count of one zone while the store keeps selling", () => 
 
     const review = await reviewCount(db.prisma, { id: count.id });
     const line = (i: number) => review.lines.find((l) => l.sku === v(i).sku);
-    expect(line(0)).toMatchObject({ onHandAtStart: 10, movedBeforeScan: -2, expectedAtScan: 8, counted: 8, variance: 0 });
-    expect(line(1)).toMatchObject({ expectedAtScan: 10, counted: 9, variance: -1, onHandNow: 9 });
+    expect(line(0)).toMatchObject({
+      onHandAtStart: 10,
+      movedBeforeScan: -2,
+      expectedAtScan: 8,
+      counted: 8,
+      variance: 0,
+    });
+    expect(line(1)).toMatchObject({
+      expectedAtScan: 10,
+      counted: 9,
+      variance: -1,
+      onHandNow: 9,
+    });
     expect(line(2)).toMatchObject({ counted: null, variance: -10 });
     expect(line(3)).toBeUndefined(); // zone B is not in this count
-    expect(review).toMatchObject({ counted: 2, uncounted: 1, unitsShort: 11, unitsOver: 0 });
+    expect(review).toMatchObject({
+      counted: 2,
+      uncounted: 1,
+      unitsShort: 11,
+      unitsOver: 0,
+    });
 
     const approved = await inTx(db.prisma, (tx) =>
       approveCount(tx, world.londonManager, { id: count.id }),
@@ -110,41 +133,65 @@ describe("a blind cycle count of one zone while the store keeps selling", () => 
     const count = await inTx(db.prisma, (tx) =>
       startCount(tx, SYSTEM, { location: "STR-LDN", binPrefix: "B-" }),
     );
-    await inTx(db.prisma, (tx) => scanCount(tx, SYSTEM, { id: count.id, code: v(3).sku, quantity: 7, mode: "set" }));
+    await inTx(db.prisma, (tx) =>
+      scanCount(tx, SYSTEM, { id: count.id, code: v(3).sku, quantity: 7, mode: "set" }),
+    );
     const results = await Promise.allSettled([
-      inTx(db.prisma, (tx) => approveCount(tx, SYSTEM, { id: count.id, zeroUncounted: false })),
-      inTx(db.prisma, (tx) => approveCount(tx, SYSTEM, { id: count.id, zeroUncounted: false })),
+      inTx(db.prisma, (tx) =>
+        approveCount(tx, SYSTEM, { id: count.id, zeroUncounted: false }),
+      ),
+      inTx(db.prisma, (tx) =>
+        approveCount(tx, SYSTEM, { id: count.id, zeroUncounted: false }),
+      ),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await onHand(3)).toBe(7);
     expect(await onHand(4)).toBe(10); // not scanned, and not zeroed on request
 
     const before = await writtenRows(db.prisma);
-    const error = await failure(inTx(db.prisma, (tx) => approveCount(tx, SYSTEM, { id: count.id })));
+    const error = await failure(
+      inTx(db.prisma, (tx) => approveCount(tx, SYSTEM, { id: count.id })),
+    );
     expect(error.code).toBe("conflict");
     expect(Object.keys(error.fields ?? {})).toEqual(["id"]);
     expect(await writtenRows(db.prisma)).toEqual(before);
 
-    const lateScan = await failure(inTx(db.prisma, (tx) => scanCount(tx, SYSTEM, { id: count.id, code: v(4).sku })));
+    const lateScan = await failure(
+      inTx(db.prisma, (tx) => scanCount(tx, SYSTEM, { id: count.id, code: v(4).sku })),
+    );
     expect(lateScan.code).toBe("conflict");
   });
 
   it("refuses a second open count over the same stock, and unknown codes", async () => {
-    const whole = await inTx(db.prisma, (tx) => startCount(tx, SYSTEM, { location: "STR-LDN" }));
+    const whole = await inTx(db.prisma, (tx) =>
+      startCount(tx, SYSTEM, { location: "STR-LDN" }),
+    );
     const overlap = await failure(
-      inTx(db.prisma, (tx) => startCount(tx, SYSTEM, { location: "STR-LDN", binPrefix: "A-0" })),
+      inTx(db.prisma, (tx) =>
+        startCount(tx, SYSTEM, { location: "STR-LDN", binPrefix: "A-0" }),
+      ),
     );
     expect(overlap.code).toBe("conflict");
     expect(Object.keys(overlap.fields ?? {})).toEqual(["binPrefix"]);
 
-    const unknown = await failure(inTx(db.prisma, (tx) => scanCount(tx, SYSTEM, { id: whole.id, code: "0000000000000" })));
+    const unknown = await failure(
+      inTx(db.prisma, (tx) =>
+        scanCount(tx, SYSTEM, { id: whole.id, code: "0000000000000" }),
+      ),
+    );
     expect(unknown.code).toBe("invalid_input");
     expect(Object.keys(unknown.fields ?? {})).toEqual(["code"]);
-    const negative = await failure(inTx(db.prisma, (tx) => scanCount(tx, SYSTEM, { id: whole.id, code: v(0).sku, quantity: -1 })));
+    const negative = await failure(
+      inTx(db.prisma, (tx) =>
+        scanCount(tx, SYSTEM, { id: whole.id, code: v(0).sku, quantity: -1 }),
+      ),
+    );
     expect(Object.keys(negative.fields ?? {})).toEqual(["quantity"]);
 
     const notHere = await failure(
-      inTx(db.prisma, (tx) => startCount(tx, world.londonManager, { location: "STR-MAN" })),
+      inTx(db.prisma, (tx) =>
+        startCount(tx, world.londonManager, { location: "STR-MAN" }),
+      ),
     );
     expect(notHere.code).toBe("forbidden");
     await inTx(db.prisma, (tx) => cancelCount(tx, SYSTEM, { id: whole.id }));
@@ -164,11 +211,17 @@ describe("the shelf wins at the counter", () => {
       }),
     );
     expect(await onHand(2)).toBe(before - 2);
-    expect(sale.exceptions).toEqual([{ variantId: v(2).id, kind: "NEGATIVE_STOCK", onHand: -2 }]);
+    expect(sale.exceptions).toEqual([
+      { variantId: v(2).id, kind: "NEGATIVE_STOCK", onHand: -2 },
+    ]);
     const exception = await db.prisma.stockException.findFirstOrThrow({
       where: { variantId: v(2).id, locationId: world.london.id },
     });
-    expect(exception).toMatchObject({ kind: "NEGATIVE_STOCK", sourceId: "pos-3", resolvedAt: null });
+    expect(exception).toMatchObject({
+      kind: "NEGATIVE_STOCK",
+      sourceId: "pos-3",
+      resolvedAt: null,
+    });
     const event = await db.prisma.outboxEvent.findFirstOrThrow({
       where: { type: "inventory.negative_stock" },
     });
@@ -178,10 +231,14 @@ describe("the shelf wins at the counter", () => {
     const count = await inTx(db.prisma, (tx) =>
       startCount(tx, SYSTEM, { location: "STR-LDN", binPrefix: "A-02" }),
     );
-    await inTx(db.prisma, (tx) => scanCount(tx, SYSTEM, { id: count.id, code: v(2).barcode }));
+    await inTx(db.prisma, (tx) =>
+      scanCount(tx, SYSTEM, { id: count.id, code: v(2).barcode }),
+    );
     await inTx(db.prisma, (tx) => approveCount(tx, SYSTEM, { id: count.id }));
     expect(await onHand(2)).toBe(1);
-    const resolved = await db.prisma.stockException.findUniqueOrThrow({ where: { id: exception.id } });
+    const resolved = await db.prisma.stockException.findUniqueOrThrow({
+      where: { id: exception.id },
+    });
     expect(resolved.resolvedAt).not.toBeNull();
   });
 
@@ -196,14 +253,20 @@ describe("the shelf wins at the counter", () => {
       }),
     );
     const level = await db.prisma.inventoryLevel.findUniqueOrThrow({
-      where: { variantId_locationId: { variantId: v(4).id, locationId: world.manchester.id } },
+      where: {
+        variantId_locationId: { variantId: v(4).id, locationId: world.manchester.id },
+      },
     });
     expect(level.onHand).toBe(-1);
   });
 
   it("leaves every level equal to its ledger", async () => {
     await inTx(db.prisma, (tx) =>
-      adjustStock(tx, SYSTEM, { location: "STR-LDN", reason: "ADJUSTMENT", lines: [{ sku: v(0).sku, quantity: 1 }] }),
+      adjustStock(tx, SYSTEM, {
+        location: "STR-LDN",
+        reason: "ADJUSTMENT",
+        lines: [{ sku: v(0).sku, quantity: 1 }],
+      }),
     );
     expect((await verifyLedger(db.prisma)).differences).toEqual([]);
   });

@@ -58,7 +58,11 @@ export async function buildWorld(
   const closed = await location("STR-OLD", { isActive: false });
 
   const product = await prisma.product.create({
-    data: { handle: `${prefix.toLowerCase()}-shirt`, title: "Plain tee", status: "ACTIVE" },
+    data: {
+      handle: `${prefix.toLowerCase()}-shirt`,
+      title: "Plain tee",
+      status: "ACTIVE",
+    },
   });
   const count = options.variants ?? 4;
   const variants = [];

@@ -8,11 +8,11 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
-import { approveCount } from "@/lib/inventory/approve-count";
 import { adjustStock } from "@/lib/inventory/adjust-stock";
-import { recordCounterSale } from "@/lib/inventory/record-counter-sale";
+import { approveCount } from "@/lib/inventory/approve-count";
 import { receiveStock } from "@/lib/inventory/receive-stock";
 import { receiveTransfer } from "@/lib/inventory/receive-transfer";
+import { recordCounterSale } from "@/lib/inventory/record-counter-sale";
 import {
   convertReservationsToSale,
   releaseExpiredReservations,
@@ -46,8 +46,19 @@ type Op =
   | { kind: "sell"; v: number; at: number; quantity: number }
   | { kind: "return"; v: number; at: number; quantity: number }
   | { kind: "adjust"; v: number; at: number; quantity: number }
-  | { kind: "reserve"; lines: { v: number; at: number; quantity: number }[]; then: "sell" | "release" | "expire" }
-  | { kind: "transfer"; v: number; from: number; to: number; quantity: number; received: number }
+  | {
+      kind: "reserve";
+      lines: { v: number; at: number; quantity: number }[];
+      after: "sell" | "release" | "expire";
+    }
+  | {
+      kind: "transfer";
+      v: number;
+      from: number;
+      to: number;
+      quantity: number;
+      received: number;
+    }
   | { kind: "count"; v: number; at: number; counted: number };
 
 const vi = fc.integer({ min: 0, max: 3 });
@@ -64,8 +75,11 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   }),
   fc.record({
     kind: fc.constant("reserve" as const),
-    lines: fc.array(fc.record({ v: vi, at: vi, quantity: qty }), { minLength: 1, maxLength: 3 }),
-    then: fc.constantFrom("sell" as const, "release" as const, "expire" as const),
+    lines: fc.array(fc.record({ v: vi, at: vi, quantity: qty }), {
+      minLength: 1,
+      maxLength: 3,
+    }),
+    after: fc.constantFrom("sell" as const, "release" as const, "expire" as const),
   }),
   fc.record({
     kind: fc.constant("transfer" as const),
@@ -75,7 +89,12 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     quantity: qty,
     received: fc.integer({ min: 0, max: 7 }),
   }),
-  fc.record({ kind: fc.constant("count" as const), v: vi, at: vi, counted: fc.integer({ min: 0, max: 9 }) }),
+  fc.record({
+    kind: fc.constant("count" as const),
+    v: vi,
+    at: vi,
+    counted: fc.integer({ min: 0, max: 9 }),
+  }),
 );
 
 let serial = 0;
@@ -86,14 +105,18 @@ async function run(client: PrismaClient, op: Op): Promise<string> {
   const sku = (v: number) => world.variants[v]?.sku ?? "";
   const variantId = (v: number) => world.variants[v]?.id ?? "";
   const loc = (i: number) => locations[i] ?? world.warehouse;
-  const tx = <T>(fn: Parameters<PrismaClient["$transaction"]>[0] & ((t: never) => Promise<T>)) =>
-    client.$transaction(fn as never, PATIENT_TX) as Promise<T>;
+  const tx = <T>(
+    fn: Parameters<PrismaClient["$transaction"]>[0] & ((t: never) => Promise<T>),
+  ) => client.$transaction(fn as never, PATIENT_TX) as Promise<T>;
 
   try {
     switch (op.kind) {
       case "receive":
         await tx((t) =>
-          receiveStock(t, SYSTEM, { location: loc(op.at).code, lines: [{ sku: sku(op.v), quantity: op.quantity }] }),
+          receiveStock(t, SYSTEM, {
+            location: loc(op.at).code,
+            lines: [{ sku: sku(op.v), quantity: op.quantity }],
+          }),
         );
         break;
       case "sell":
@@ -129,17 +152,28 @@ async function run(client: PrismaClient, op: Op): Promise<string> {
         break;
       case "reserve": {
         const owner = { type: "CART_HOLD" as const, id };
-        const expiresAt = op.then === "expire" ? new Date(Date.now() - 1000) : null;
+        const expiresAt = op.after === "expire" ? new Date(Date.now() - 1000) : null;
         await tx((t) =>
           reserveStock(t, {
-            lines: op.lines.map((l) => ({ variantId: variantId(l.v), locationId: loc(l.at).id, quantity: l.quantity })),
+            lines: op.lines.map((l) => ({
+              variantId: variantId(l.v),
+              locationId: loc(l.at).id,
+              quantity: l.quantity,
+            })),
             owner,
             expiresAt,
           }),
         );
-        if (op.then === "sell") {
-          await tx((t) => convertReservationsToSale(t, { owner, sourceType: "order", sourceId: id, actor: "system" }));
-        } else if (op.then === "release") {
+        if (op.after === "sell") {
+          await tx((t) =>
+            convertReservationsToSale(t, {
+              owner,
+              sourceType: "order",
+              sourceId: id,
+              actor: "system",
+            }),
+          );
+        } else if (op.after === "release") {
           await tx((t) => releaseReservations(t, { owner }));
         } else {
           await releaseExpiredReservations(client);
@@ -157,13 +191,25 @@ async function run(client: PrismaClient, op: Op): Promise<string> {
         );
         await tx((t) => shipTransfer(t, SYSTEM, { id: transfer.id }));
         await tx((t) =>
-          receiveTransfer(t, SYSTEM, { id: transfer.id, lines: [{ sku: sku(op.v), quantity: op.received }] }),
+          receiveTransfer(t, SYSTEM, {
+            id: transfer.id,
+            lines: [{ sku: sku(op.v), quantity: op.received }],
+          }),
         );
         break;
       }
       case "count": {
-        const count = await tx((t) => startCount(t, SYSTEM, { location: loc(op.at).code }));
-        await tx((t) => scanCount(t, SYSTEM, { id: count.id, code: sku(op.v), quantity: op.counted, mode: "set" }));
+        const count = await tx((t) =>
+          startCount(t, SYSTEM, { location: loc(op.at).code }),
+        );
+        await tx((t) =>
+          scanCount(t, SYSTEM, {
+            id: count.id,
+            code: sku(op.v),
+            quantity: op.counted,
+            mode: "set",
+          }),
+        );
         await tx((t) => approveCount(t, SYSTEM, { id: count.id, zeroUncounted: false }));
         break;
       }
@@ -188,7 +234,9 @@ describe("a randomized mix of concurrent stock changes", () => {
         expect(outcomes.length).toBe(ops.length);
         const report = await verifyLedger(db.prisma);
         expect(report.differences).toEqual([]);
-        const negativeReserved = await db.prisma.inventoryLevel.count({ where: { reserved: { lt: 0 } } });
+        const negativeReserved = await db.prisma.inventoryLevel.count({
+          where: { reserved: { lt: 0 } },
+        });
         expect(negativeReserved).toBe(0);
       }),
       { numRuns: 12, seed: 20261203 },

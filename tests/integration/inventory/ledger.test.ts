@@ -65,16 +65,58 @@ describe("receiving", () => {
     const [tee] = world.variants;
     const sku = tee?.sku ?? "";
     const cases: [string, Record<string, unknown>, string][] = [
-      ["zero quantity", { location: "WH-1", lines: [{ sku, quantity: 0 }] }, "lines.0.quantity"],
-      ["negative quantity", { location: "WH-1", lines: [{ sku, quantity: -3 }] }, "lines.0.quantity"],
-      ["fractional quantity", { location: "WH-1", lines: [{ sku, quantity: 1.5 }] }, "lines.0.quantity"],
-      ["unknown SKU", { location: "WH-1", lines: [{ sku: "NOPE-1", quantity: 1 }] }, "lines.0.sku"],
-      ["unknown location", { location: "WH-404", lines: [{ sku, quantity: 1 }] }, "location"],
-      ["inactive location", { location: "STR-OLD", lines: [{ sku, quantity: 1 }] }, "location"],
+      [
+        "zero quantity",
+        { location: "WH-1", lines: [{ sku, quantity: 0 }] },
+        "lines.0.quantity",
+      ],
+      [
+        "negative quantity",
+        { location: "WH-1", lines: [{ sku, quantity: -3 }] },
+        "lines.0.quantity",
+      ],
+      [
+        "fractional quantity",
+        { location: "WH-1", lines: [{ sku, quantity: 1.5 }] },
+        "lines.0.quantity",
+      ],
+      [
+        "unknown SKU",
+        { location: "WH-1", lines: [{ sku: "NOPE-1", quantity: 1 }] },
+        "lines.0.sku",
+      ],
+      [
+        "unknown location",
+        { location: "WH-404", lines: [{ sku, quantity: 1 }] },
+        "location",
+      ],
+      [
+        "inactive location",
+        { location: "STR-OLD", lines: [{ sku, quantity: 1 }] },
+        "location",
+      ],
       ["no lines", { location: "WH-1", lines: [] }, "lines"],
-      ["a SKU twice", { location: "WH-1", lines: [{ sku, quantity: 1 }, { sku, quantity: 2 }] }, "lines.1.sku"],
-      ["a future date", { location: "WH-1", receivedAt: "2999-01-01", lines: [{ sku, quantity: 1 }] }, "receivedAt"],
-      ["an unknown field", { location: "WH-1", lines: [{ sku, quantity: 1 }], extra: 1 }, "_"],
+      [
+        "a SKU twice",
+        {
+          location: "WH-1",
+          lines: [
+            { sku, quantity: 1 },
+            { sku, quantity: 2 },
+          ],
+        },
+        "lines.1.sku",
+      ],
+      [
+        "a future date",
+        { location: "WH-1", receivedAt: "2999-01-01", lines: [{ sku, quantity: 1 }] },
+        "receivedAt",
+      ],
+      [
+        "an unknown field",
+        { location: "WH-1", lines: [{ sku, quantity: 1 }], extra: 1 },
+        "_",
+      ],
     ];
     for (const [name, input, field] of cases) {
       const before = await writtenRows(db.prisma);
@@ -142,9 +184,24 @@ describe("adjustments", () => {
     const [, tee, other] = world.variants;
     const sku = tee?.sku ?? "";
     const cases: [string, Record<string, unknown>, string, string][] = [
-      ["zero", { location: "STR-LDN", reason: "ADJUSTMENT", lines: [{ sku, quantity: 0 }] }, "invalid_input", "lines.0.quantity"],
-      ["positive damage", { location: "STR-LDN", reason: "DAMAGE", lines: [{ sku, quantity: 2 }] }, "invalid_input", "lines.0.quantity"],
-      ["unknown reason", { location: "STR-LDN", reason: "THEFT", lines: [{ sku, quantity: -1 }] }, "invalid_input", "reason"],
+      [
+        "zero",
+        { location: "STR-LDN", reason: "ADJUSTMENT", lines: [{ sku, quantity: 0 }] },
+        "invalid_input",
+        "lines.0.quantity",
+      ],
+      [
+        "positive damage",
+        { location: "STR-LDN", reason: "DAMAGE", lines: [{ sku, quantity: 2 }] },
+        "invalid_input",
+        "lines.0.quantity",
+      ],
+      [
+        "unknown reason",
+        { location: "STR-LDN", reason: "THEFT", lines: [{ sku, quantity: -1 }] },
+        "invalid_input",
+        "reason",
+      ],
       [
         "below zero on the second line",
         {
@@ -161,7 +218,9 @@ describe("adjustments", () => {
     ];
     for (const [name, input, code, field] of cases) {
       const before = await writtenRows(db.prisma);
-      const error = await failure(inTx(db.prisma, (tx) => adjustStock(tx, SYSTEM, input as never)));
+      const error = await failure(
+        inTx(db.prisma, (tx) => adjustStock(tx, SYSTEM, input as never)),
+      );
       expect(error.code, name).toBe(code);
       expect(Object.keys(error.fields ?? {}), name).toContain(field);
       expect(await writtenRows(db.prisma), name).toEqual(before);

@@ -56,7 +56,9 @@ describe("taking the last units", () => {
           .$transaction(
             (tx) =>
               reserveStock(tx, {
-                lines: [{ variantId: tee.id, locationId: world.warehouse.id, quantity: 1 }],
+                lines: [
+                  { variantId: tee.id, locationId: world.warehouse.id, quantity: 1 },
+                ],
                 owner: { type: "CART_HOLD", id: `buyer-${buyer}` },
                 expiresAt: new Date(Date.now() + 15 * 60_000),
               }),
@@ -108,7 +110,10 @@ describe("taking the last units", () => {
               }),
             PATIENT_TX,
           )
-          .then(() => quantity, () => 0),
+          .then(
+            () => quantity,
+            () => 0,
+          ),
       ),
     );
     const sold = outcomes.reduce((a, b) => a + b, 0);
@@ -133,13 +138,19 @@ describe("multi-line orders", () => {
     const orders = Array.from({ length: 40 }, (_, i) => {
       const lines = i % 2 === 0 ? skus.map(line) : [...skus].reverse().map(line);
       return (clients[i % clients.length] as PrismaClient).$transaction(
-        (tx) => reserveStock(tx, { lines, owner: { type: "ORDER_LINE", id: `order-${i}` }, expiresAt: null }),
+        (tx) =>
+          reserveStock(tx, {
+            lines,
+            owner: { type: "ORDER_LINE", id: `order-${i}` },
+            expiresAt: null,
+          }),
         PATIENT_TX,
       );
     });
     const results = await Promise.allSettled(orders);
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
-    for (const v of skus) expect((await levelOf(v.id, world.warehouse.id)).reserved).toBe(40);
+    for (const v of skus)
+      expect((await levelOf(v.id, world.warehouse.id)).reserved).toBe(40);
   });
 
   it("sums lines of the same SKU and location before checking, and takes nothing when short", async () => {
@@ -163,7 +174,9 @@ describe("multi-line orders", () => {
       ),
     );
     expect(error.code).toBe("insufficient_stock");
-    expect(error.publicMessage).toContain(`Only 5 of ${tee.sku} available at WH-1 (6 asked)`);
+    expect(error.publicMessage).toContain(
+      `Only 5 of ${tee.sku} available at WH-1 (6 asked)`,
+    );
     expect(error.fields).toHaveProperty(["lines.1.quantity"]);
     expect(await writtenRows(db.prisma)).toEqual(before);
   });
@@ -172,7 +185,9 @@ describe("multi-line orders", () => {
     const tee = variant(7);
     await receive(tee.sku, "STR-MAN", 3);
     await db.prisma.inventoryLevel.update({
-      where: { variantId_locationId: { variantId: tee.id, locationId: world.manchester.id } },
+      where: {
+        variantId_locationId: { variantId: tee.id, locationId: world.manchester.id },
+      },
       data: { safetyStock: 1 },
     });
     const take = (quantity: number) =>
@@ -185,7 +200,9 @@ describe("multi-line orders", () => {
       );
     expect((await failure(take(3))).code).toBe("insufficient_stock");
     await take(2);
-    await releaseReservations(db.prisma as never, { owner: { type: "CART_HOLD", id: "safety" } });
+    await releaseReservations(db.prisma as never, {
+      owner: { type: "CART_HOLD", id: "safety" },
+    });
   });
 
   it("refuses zero and negative quantities and an empty order, naming the line", async () => {
@@ -203,10 +220,17 @@ describe("multi-line orders", () => {
       ),
     );
     expect(error.code).toBe("invalid_input");
-    expect(Object.keys(error.fields ?? {})).toEqual(["lines.0.quantity", "lines.1.quantity"]);
+    expect(Object.keys(error.fields ?? {})).toEqual([
+      "lines.0.quantity",
+      "lines.1.quantity",
+    ]);
     const empty = await failure(
       inTx(db.prisma, (tx) =>
-        reserveStock(tx, { lines: [], owner: { type: "ORDER_LINE", id: "x" }, expiresAt: null }),
+        reserveStock(tx, {
+          lines: [],
+          owner: { type: "ORDER_LINE", id: "x" },
+          expiresAt: null,
+        }),
       ),
     );
     expect(Object.keys(empty.fields ?? {})).toEqual(["lines"]);
@@ -245,7 +269,12 @@ describe("release, sale and expiry", () => {
     );
     const before = await levelOf(tee.id, world.warehouse.id);
     await inTx(db.prisma, (tx) =>
-      convertReservationsToSale(tx, { owner, sourceType: "order", sourceId: "o-77", actor: "system" }),
+      convertReservationsToSale(tx, {
+        owner,
+        sourceType: "order",
+        sourceId: "o-77",
+        actor: "system",
+      }),
     );
     const after = await levelOf(tee.id, world.warehouse.id);
     expect(after.onHand).toBe(before.onHand - 2);
@@ -257,7 +286,12 @@ describe("release, sale and expiry", () => {
 
     const again = await failure(
       inTx(db.prisma, (tx) =>
-        convertReservationsToSale(tx, { owner, sourceType: "order", sourceId: "o-77", actor: "system" }),
+        convertReservationsToSale(tx, {
+          owner,
+          sourceType: "order",
+          sourceId: "o-77",
+          actor: "system",
+        }),
       ),
     );
     expect(again.code).toBe("conflict");
@@ -285,9 +319,13 @@ describe("release, sale and expiry", () => {
     expect(sweeps.reduce((n, s) => n + s.units, 0)).toBe(4);
     const level = await levelOf(tee.id, world.warehouse.id);
     expect(level.reserved).toBe(levelBefore.reserved + 1);
-    const swept = await db.prisma.reservation.findFirstOrThrow({ where: { ownerId: "abandoned" } });
+    const swept = await db.prisma.reservation.findFirstOrThrow({
+      where: { ownerId: "abandoned" },
+    });
     expect(swept.closedAt).not.toBeNull();
-    const kept = await db.prisma.reservation.findFirstOrThrow({ where: { ownerId: "still-shopping" } });
+    const kept = await db.prisma.reservation.findFirstOrThrow({
+      where: { ownerId: "still-shopping" },
+    });
     expect(kept.closedAt).toBeNull();
   });
 });
@@ -302,20 +340,38 @@ describe("splitting a shipped line", () => {
     await receive("TEE-9", "STR-LDN", 20); // a store that does not ship
 
     const one = await inTx(db.prisma, (tx) =>
-      reserveShippedLine(tx, { variantId: id, quantity: 4, owner: { type: "ORDER_LINE", id: "s1" }, expiresAt: null }),
+      reserveShippedLine(tx, {
+        variantId: id,
+        quantity: 4,
+        owner: { type: "ORDER_LINE", id: "s1" },
+        expiresAt: null,
+      }),
     );
     expect(one.map((r) => [r.locationId, r.quantity])).toEqual([[world.north.id, 4]]);
 
     const split = await inTx(db.prisma, (tx) =>
-      reserveShippedLine(tx, { variantId: id, quantity: 5, owner: { type: "ORDER_LINE", id: "s2" }, expiresAt: null }),
+      reserveShippedLine(tx, {
+        variantId: id,
+        quantity: 5,
+        owner: { type: "ORDER_LINE", id: "s2" },
+        expiresAt: null,
+      }),
     );
     expect(split.map((r) => [r.locationId, r.quantity]).sort()).toEqual(
-      [[world.warehouse.id, 3], [world.manchester.id, 2]].sort(),
+      [
+        [world.warehouse.id, 3],
+        [world.manchester.id, 2],
+      ].sort(),
     );
 
     const short = await failure(
       inTx(db.prisma, (tx) =>
-        reserveShippedLine(tx, { variantId: id, quantity: 1, owner: { type: "ORDER_LINE", id: "s3" }, expiresAt: null }),
+        reserveShippedLine(tx, {
+          variantId: id,
+          quantity: 1,
+          owner: { type: "ORDER_LINE", id: "s3" },
+          expiresAt: null,
+        }),
       ),
     );
     expect(short.code).toBe("insufficient_stock");

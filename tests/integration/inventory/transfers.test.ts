@@ -38,7 +38,10 @@ const onHand = async (variantIndex: number, locationId: string) =>
   (
     await db.prisma.inventoryLevel.findUnique({
       where: {
-        variantId_locationId: { variantId: world.variants[variantIndex]?.id ?? "", locationId },
+        variantId_locationId: {
+          variantId: world.variants[variantIndex]?.id ?? "",
+          locationId,
+        },
       },
     })
   )?.onHand ?? 0;
@@ -78,15 +81,17 @@ describe("a transfer from the warehouse to a store", () => {
     expect(await onHand(0, world.warehouse.id)).toBe(8);
 
     // In transit, visible at both ends.
-    const shown = (await availabilityForVariants(db.prisma, [world.variants[0]?.id ?? ""])).get(
-      world.variants[0]?.id ?? "",
-    );
+    const shown = (
+      await availabilityForVariants(db.prisma, [world.variants[0]?.id ?? ""])
+    ).get(world.variants[0]?.id ?? "");
     const at = (code: string) => shown?.byLocation.find((l) => l.locationCode === code);
     expect(at("WH-1")?.outboundInTransit).toBe(12);
     expect(shown?.chain.inTransit).toBe(12);
     expect(shown?.chain.onHand).toBe(8);
 
-    const again = await failure(inTx(db.prisma, (tx) => shipTransfer(tx, SYSTEM, { id: transfer.id })));
+    const again = await failure(
+      inTx(db.prisma, (tx) => shipTransfer(tx, SYSTEM, { id: transfer.id })),
+    );
     expect(again.code).toBe("conflict");
 
     const received = await inTx(db.prisma, (tx) =>
@@ -96,10 +101,12 @@ describe("a transfer from the warehouse to a store", () => {
       }),
     );
     expect(received.status).toBe("RECEIVED");
-    expect(received.lines.map((l) => [l.sku, l.quantityReceived, l.discrepancy])).toEqual([
-      [a, 11, 1],
-      [b, 3, 0],
-    ]);
+    expect(received.lines.map((l) => [l.sku, l.quantityReceived, l.discrepancy])).toEqual(
+      [
+        [a, 11, 1],
+        [b, 3, 0],
+      ],
+    );
     expect(received.lines[0]?.discrepancyNote).toBe("One carton crushed");
     expect(await onHand(0, world.london.id)).toBe(11);
     expect(await onHand(1, world.london.id)).toBe(3);
@@ -121,7 +128,9 @@ describe("a transfer from the warehouse to a store", () => {
       orderBy: { receivedAt: "asc" },
     });
     // 12 shipped: the 10 from August then 2 from October; 11 arrived.
-    expect(layers.map((l) => [l.receivedAt.toISOString().slice(0, 10), l.remaining])).toEqual([
+    expect(
+      layers.map((l) => [l.receivedAt.toISOString().slice(0, 10), l.remaining]),
+    ).toEqual([
       ["2026-08-01", 10],
       ["2026-10-01", 1],
     ]);
@@ -138,27 +147,41 @@ describe("a transfer from the warehouse to a store", () => {
       }),
     );
     const transfer = await inTx(db.prisma, (tx) =>
-      requestTransfer(tx, SYSTEM, { from: "WH-1", to: "STR-MAN", lines: [{ sku: c?.sku ?? "", quantity: 6 }] }),
+      requestTransfer(tx, SYSTEM, {
+        from: "WH-1",
+        to: "STR-MAN",
+        lines: [{ sku: c?.sku ?? "", quantity: 6 }],
+      }),
     );
     const before = await writtenRows(db.prisma);
-    const error = await failure(inTx(db.prisma, (tx) => shipTransfer(tx, SYSTEM, { id: transfer.id })));
+    const error = await failure(
+      inTx(db.prisma, (tx) => shipTransfer(tx, SYSTEM, { id: transfer.id })),
+    );
     expect(error.code).toBe("insufficient_stock");
     expect(error.publicMessage).toBe(`Only 5 of ${c?.sku} can be taken at WH-1.`);
     expect(await writtenRows(db.prisma)).toEqual(before);
-    expect((await db.prisma.transfer.findUniqueOrThrow({ where: { id: transfer.id } })).status).toBe(
-      "REQUESTED",
-    );
+    expect(
+      (await db.prisma.transfer.findUniqueOrThrow({ where: { id: transfer.id } })).status,
+    ).toBe("REQUESTED");
 
-    const cancelled = await inTx(db.prisma, (tx) => cancelTransfer(tx, SYSTEM, { id: transfer.id }));
+    const cancelled = await inTx(db.prisma, (tx) =>
+      cancelTransfer(tx, SYSTEM, { id: transfer.id }),
+    );
     expect(cancelled.status).toBe("CANCELLED");
-    const late = await failure(inTx(db.prisma, (tx) => shipTransfer(tx, SYSTEM, { id: transfer.id })));
+    const late = await failure(
+      inTx(db.prisma, (tx) => shipTransfer(tx, SYSTEM, { id: transfer.id })),
+    );
     expect(late.code).toBe("conflict");
   });
 
   it("ships a transfer once when two people press ship together", async () => {
     const d = world.variants[3];
     const transfer = await inTx(db.prisma, (tx) =>
-      requestTransfer(tx, SYSTEM, { from: "WH-1", to: "STR-MAN", lines: [{ sku: d?.sku ?? "", quantity: 2 }] }),
+      requestTransfer(tx, SYSTEM, {
+        from: "WH-1",
+        to: "STR-MAN",
+        lines: [{ sku: d?.sku ?? "", quantity: 2 }],
+      }),
     );
     const results = await Promise.allSettled([
       inTx(db.prisma, (tx) => shipTransfer(tx, SYSTEM, { id: transfer.id })),
@@ -173,16 +196,42 @@ describe("bad transfers", () => {
   it("refuses each with the field named, writing nothing", async () => {
     const sku = skus[0] ?? "";
     const cases: [string, Record<string, unknown>, string][] = [
-      ["same location", { from: "WH-1", to: "wh-1", lines: [{ sku, quantity: 1 }] }, "to"],
-      ["same location by id", { from: "WH-1", to: world.warehouse.id, lines: [{ sku, quantity: 1 }] }, "to"],
-      ["zero quantity", { from: "WH-1", to: "STR-LDN", lines: [{ sku, quantity: 0 }] }, "lines.0.quantity"],
-      ["unknown SKU", { from: "WH-1", to: "STR-LDN", lines: [{ sku: "GHOST", quantity: 1 }] }, "lines.0.sku"],
-      ["unknown source", { from: "WH-9", to: "STR-LDN", lines: [{ sku, quantity: 1 }] }, "from"],
-      ["inactive destination", { from: "WH-1", to: "STR-OLD", lines: [{ sku, quantity: 1 }] }, "to"],
+      [
+        "same location",
+        { from: "WH-1", to: "wh-1", lines: [{ sku, quantity: 1 }] },
+        "to",
+      ],
+      [
+        "same location by id",
+        { from: "WH-1", to: world.warehouse.id, lines: [{ sku, quantity: 1 }] },
+        "to",
+      ],
+      [
+        "zero quantity",
+        { from: "WH-1", to: "STR-LDN", lines: [{ sku, quantity: 0 }] },
+        "lines.0.quantity",
+      ],
+      [
+        "unknown SKU",
+        { from: "WH-1", to: "STR-LDN", lines: [{ sku: "GHOST", quantity: 1 }] },
+        "lines.0.sku",
+      ],
+      [
+        "unknown source",
+        { from: "WH-9", to: "STR-LDN", lines: [{ sku, quantity: 1 }] },
+        "from",
+      ],
+      [
+        "inactive destination",
+        { from: "WH-1", to: "STR-OLD", lines: [{ sku, quantity: 1 }] },
+        "to",
+      ],
     ];
     for (const [name, input, field] of cases) {
       const before = await writtenRows(db.prisma);
-      const error = await failure(inTx(db.prisma, (tx) => requestTransfer(tx, SYSTEM, input as never)));
+      const error = await failure(
+        inTx(db.prisma, (tx) => requestTransfer(tx, SYSTEM, input as never)),
+      );
       expect(error.code, name).toBe("invalid_input");
       expect(Object.keys(error.fields ?? {}), name).toContain(field);
       expect(await writtenRows(db.prisma), name).toEqual(before);
@@ -192,12 +241,19 @@ describe("bad transfers", () => {
   it("refuses receiving lines that are not on the transfer", async () => {
     const [a = "", , , d = ""] = skus;
     const transfer = await inTx(db.prisma, (tx) =>
-      requestTransfer(tx, SYSTEM, { from: "WH-1", to: "STR-LDN", lines: [{ sku: a, quantity: 1 }] }),
+      requestTransfer(tx, SYSTEM, {
+        from: "WH-1",
+        to: "STR-LDN",
+        lines: [{ sku: a, quantity: 1 }],
+      }),
     );
     await inTx(db.prisma, (tx) => shipTransfer(tx, SYSTEM, { id: transfer.id }));
     const error = await failure(
       inTx(db.prisma, (tx) =>
-        receiveTransfer(tx, SYSTEM, { id: transfer.id, lines: [{ sku: d, quantity: 1 }] }),
+        receiveTransfer(tx, SYSTEM, {
+          id: transfer.id,
+          lines: [{ sku: d, quantity: 1 }],
+        }),
       ),
     );
     expect(error.code).toBe("invalid_input");

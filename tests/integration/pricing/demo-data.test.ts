@@ -57,7 +57,9 @@ describe("the demo retailer's tax and promotions", () => {
       orderBy: { sku: "asc" },
       take: 3,
     });
-    const store = await db.prisma.location.findUniqueOrThrow({ where: { code: "STR-LDN" } });
+    const store = await db.prisma.location.findUniqueOrThrow({
+      where: { code: "STR-LDN" },
+    });
     const { cart, context } = await loadPricingInputs(db.prisma, {
       channel: "POS",
       locationId: store.id,

@@ -10,15 +10,40 @@ describe("aging stock first in, first out", () => {
     const [ldn, wh] = [
       ...planAging(
         [
-          { locationId: "ldn", receivedAt: daysAgo(10), remaining: 4, unitCostMinor: 500 },
-          { locationId: "ldn", receivedAt: daysAgo(45), remaining: 6, unitCostMinor: 400 },
-          { locationId: "ldn", receivedAt: daysAgo(300), remaining: 0, unitCostMinor: 400 },
-          { locationId: "wh", receivedAt: daysAgo(200), remaining: 2, unitCostMinor: null },
+          {
+            locationId: "ldn",
+            receivedAt: daysAgo(10),
+            remaining: 4,
+            unitCostMinor: 500,
+          },
+          {
+            locationId: "ldn",
+            receivedAt: daysAgo(45),
+            remaining: 6,
+            unitCostMinor: 400,
+          },
+          {
+            locationId: "ldn",
+            receivedAt: daysAgo(300),
+            remaining: 0,
+            unitCostMinor: 400,
+          },
+          {
+            locationId: "wh",
+            receivedAt: daysAgo(200),
+            remaining: 2,
+            unitCostMinor: null,
+          },
         ],
         NOW,
       ),
     ];
-    expect(ldn).toMatchObject({ locationId: "ldn", units: 10, costMinor: 4400, averageAgeDays: 31 });
+    expect(ldn).toMatchObject({
+      locationId: "ldn",
+      units: 10,
+      costMinor: 4400,
+      averageAgeDays: 31,
+    });
     expect(ldn?.buckets.map((b) => b.units)).toEqual([4, 6, 0, 0, 0]);
     expect(wh?.buckets.map((b) => b.units)).toEqual([0, 0, 0, 0, 2]);
     expect(wh?.costMinor).toBe(0);
@@ -45,7 +70,11 @@ describe("layers added by a positive movement", () => {
   });
 
   it("keep every unit when the level was not below zero", () => {
-    const layers = planAddedLayers({ slices: [slice(3, 5)], onHandBefore: 2, quantity: 5 });
+    const layers = planAddedLayers({
+      slices: [slice(3, 5)],
+      onHandBefore: 2,
+      quantity: 5,
+    });
     expect(layers.map((l) => [l.quantity, l.remaining])).toEqual([[5, 5]]);
   });
 
@@ -64,10 +93,14 @@ describe("layers added by a positive movement", () => {
 
   it("trim or top up slices to the units actually moved", () => {
     expect(
-      planAddedLayers({ slices: [slice(5, 10)], onHandBefore: 0, quantity: 4 }).map((l) => l.quantity),
+      planAddedLayers({ slices: [slice(5, 10)], onHandBefore: 0, quantity: 4 }).map(
+        (l) => l.quantity,
+      ),
     ).toEqual([4]);
     expect(
-      planAddedLayers({ slices: [slice(5, 2)], onHandBefore: 0, quantity: 5 }).map((l) => l.quantity),
+      planAddedLayers({ slices: [slice(5, 2)], onHandBefore: 0, quantity: 5 }).map(
+        (l) => l.quantity,
+      ),
     ).toEqual([2, 3]);
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { planTransferSuggestions, type VelocityLevel } from "@/lib/inventory/plan-transfer-suggestions";
+import {
+  planTransferSuggestions,
+  type VelocityLevel,
+} from "@/lib/inventory/plan-transfer-suggestions";
 
-const level = (over: Partial<VelocityLevel> & Pick<VelocityLevel, "locationId">): VelocityLevel => ({
+const level = (
+  over: Partial<VelocityLevel> & Pick<VelocityLevel, "locationId">,
+): VelocityLevel => ({
   variantId: "v1",
   sku: "TEE-M",
   free: 0,
@@ -29,7 +34,15 @@ describe("transfer suggestions from sales velocity", () => {
       {
         fromLocationId: "wh",
         toLocationId: "ldn",
-        lines: [{ variantId: "v1", sku: "TEE-M", quantity: 25, toCoverDays: 1.5, fromCoverDays: 40 }],
+        lines: [
+          {
+            variantId: "v1",
+            sku: "TEE-M",
+            quantity: 25,
+            toCoverDays: 1.5,
+            fromCoverDays: 40,
+          },
+        ],
       },
     ]);
   });
@@ -58,7 +71,9 @@ describe("transfer suggestions from sales velocity", () => {
       options,
     );
     // Surplus 6 at the warehouse; London (0 days of cover) before Manchester (10).
-    expect(suggestions.map((s) => [s.toLocationId, s.lines[0]?.quantity])).toEqual([["ldn", 6]]);
+    expect(suggestions.map((s) => [s.toLocationId, s.lines[0]?.quantity])).toEqual([
+      ["ldn", 6],
+    ]);
   });
 
   it("suggests nothing where nothing is short, and never into a closed location", () => {

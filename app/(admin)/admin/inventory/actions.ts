@@ -30,8 +30,10 @@ import { staffAction } from "@/lib/next/staff-action";
 const inTx = <T>(fn: (tx: Tx) => Promise<T>) => db.$transaction(fn, MUTATION_TX_OPTIONS);
 const withId = z.strictObject({ id: z.uuid({ error: "Unknown record." }) });
 
-export const adjustStockAction = staffAction("inventory:adjust", adjustStockSchema, (input, staff) =>
-  inTx((tx) => adjustStock(tx, staff, input)),
+export const adjustStockAction = staffAction(
+  "inventory:adjust",
+  adjustStockSchema,
+  (input, staff) => inTx((tx) => adjustStock(tx, staff, input)),
 );
 
 export const receiveStockAction = staffAction(
@@ -64,12 +66,16 @@ export const receiveTransferAction = staffAction(
   (input, staff) => inTx((tx) => receiveTransfer(tx, staff, input)),
 );
 
-export const cancelTransferAction = staffAction("inventory:transfer", withId, (input, staff) =>
-  inTx((tx) => cancelTransfer(tx, staff, input)),
+export const cancelTransferAction = staffAction(
+  "inventory:transfer",
+  withId,
+  (input, staff) => inTx((tx) => cancelTransfer(tx, staff, input)),
 );
 
-export const startCountAction = staffAction("inventory:count", startCountSchema, (input, staff) =>
-  inTx((tx) => startCount(tx, staff, input)),
+export const startCountAction = staffAction(
+  "inventory:count",
+  startCountSchema,
+  (input, staff) => inTx((tx) => startCount(tx, staff, input)),
 );
 
 export const scanCountAction = staffAction(

@@ -51,12 +51,14 @@ export default async function InventoryPage({ searchParams }: Props) {
         </search>
       </div>
       <p className="text-sm text-slate-500">
-        {grid.total} variant{grid.total === 1 ? "" : "s"} · on hand, with what can still be
-        sold where it differs
+        {grid.total} variant{grid.total === 1 ? "" : "s"} · on hand, with what can still
+        be sold where it differs
       </p>
 
       {grid.rows.length === 0 ? (
-        <p className="text-slate-500">{q ? `Nothing matches “${q}”.` : "No variants yet."}</p>
+        <p className="text-slate-500">
+          {q ? `Nothing matches “${q}”.` : "No variants yet."}
+        </p>
       ) : (
         <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
           <table className="w-full text-sm">
@@ -66,7 +68,12 @@ export default async function InventoryPage({ searchParams }: Props) {
                   Variant
                 </th>
                 {grid.locations.map((l) => (
-                  <th key={l.id} scope="col" className="p-3 text-right font-medium" title={l.name}>
+                  <th
+                    key={l.id}
+                    scope="col"
+                    className="p-3 text-right font-medium"
+                    title={l.name}
+                  >
                     {l.code}
                   </th>
                 ))}
@@ -75,14 +82,17 @@ export default async function InventoryPage({ searchParams }: Props) {
             <tbody>
               {grid.rows.map((row) => (
                 <tr key={row.variantId} className="border-t border-slate-100">
-                  <th scope="row" className="sticky left-0 bg-white p-3 text-left font-normal">
+                  <th
+                    scope="row"
+                    className="sticky left-0 bg-white p-3 text-left font-normal"
+                  >
                     <Link
                       href={`/admin/inventory/variants/${row.variantId}`}
                       className="font-mono font-medium text-brand-700 hover:underline"
                     >
                       {row.sku}
                     </Link>
-                    <span className="block max-w-56 truncate text-xs text-slate-500">
+                    <span className="hidden max-w-56 truncate text-xs text-slate-500 sm:block">
                       {row.title}
                       {row.options ? ` — ${row.options}` : ""}
                     </span>
@@ -98,7 +108,9 @@ export default async function InventoryPage({ searchParams }: Props) {
                     }
                     return (
                       <td key={l.id} className="p-3 text-right tabular-nums">
-                        <span className={cell.onHand < 0 ? "font-semibold text-red-700" : ""}>
+                        <span
+                          className={cell.onHand < 0 ? "font-semibold text-red-700" : ""}
+                        >
                           {cell.onHand}
                         </span>
                         {cell.available !== cell.onHand && (

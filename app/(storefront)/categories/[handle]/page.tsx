@@ -64,7 +64,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
 
   return (
     <div className="mx-auto max-w-6xl px-4 pb-16">
-      <nav aria-label="Breadcrumb" className="pt-4 text-sm text-ink/60">
+      <nav aria-label="Breadcrumb" className="pt-4 text-sm text-ink/70">
         <ol className="flex flex-wrap gap-1">
           <li>
             <Link href="/" className="inline-flex min-h-11 items-center hover:underline">

@@ -91,7 +91,7 @@ export default async function ProductPage({ params }: Params) {
         // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON-LD, escaped below
         dangerouslySetInnerHTML={{ __html: productJsonLd(product, variants, prices) }}
       />
-      <nav aria-label="Breadcrumb" className="mb-4 text-sm text-ink/60">
+      <nav aria-label="Breadcrumb" className="mb-4 text-sm text-ink/70">
         <ol className="flex flex-wrap gap-1">
           <li>
             <Link href="/" className="inline-flex min-h-11 items-center hover:underline">

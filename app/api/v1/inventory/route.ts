@@ -11,13 +11,18 @@ const querySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z
     .string()
-    .regex(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/i, { error: "Use the nextCursor of a previous page." })
+    .regex(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/i, {
+      error: "Use the nextCursor of a previous page.",
+    })
     .optional(),
 });
 
 /** Inventory levels with on hand, reserved and available, by SKU and location code. */
 export const GET = apiRoute("inventory:read", async (request, { actor }) => {
-  const query = parseInput(querySchema, Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseInput(
+    querySchema,
+    Object.fromEntries(new URL(request.url).searchParams),
+  );
   const [variantId = "", locationId = ""] = query.cursor?.split(":") ?? [];
   const page = await listLevels(db, {
     sku: query.sku,

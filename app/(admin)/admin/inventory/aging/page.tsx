@@ -22,8 +22,8 @@ export default async function AgingPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Inventory aging</h1>
       <p className="text-sm text-slate-600">
-        Units on hand by how long ago they arrived; each sale or move takes the oldest units
-        first. Value at cost where cost is known.
+        Units on hand by how long ago they arrived; each sale or move takes the oldest
+        units first. Value at cost where cost is known.
       </p>
       {aging.length === 0 ? (
         <p className="text-slate-500">No stock on hand.</p>
@@ -61,7 +61,10 @@ export default async function AgingPage() {
                     </span>
                   </th>
                   {a.buckets.map((b, i) => (
-                    <td key={AGING_BUCKETS[i]?.label} className="p-3 text-right tabular-nums">
+                    <td
+                      key={AGING_BUCKETS[i]?.label}
+                      className="p-3 text-right tabular-nums"
+                    >
                       {b.units || <span className="text-slate-300">0</span>}
                       {b.units > 0 && (
                         <span className="block text-xs text-slate-500">

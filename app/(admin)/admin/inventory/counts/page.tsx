@@ -11,7 +11,10 @@ import { requireStaffPage } from "@/lib/next/session";
 export const metadata: Metadata = { title: "Cycle counts" };
 export const dynamic = "force-dynamic";
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+const dateTime = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "short",
+});
 
 /** Cycle counts at the reader's locations, and a form to start one. */
 export default async function CountsPage() {
@@ -21,14 +24,18 @@ export default async function CountsPage() {
     listCounts(db, { visible, take: 100 }),
     listVisibleLocations(db, visible),
   ]);
-  const countable = locations.filter((l) => can(staff, "inventory:count", { locationId: l.id }));
+  const countable = locations.filter((l) =>
+    can(staff, "inventory:count", { locationId: l.id }),
+  );
 
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Cycle counts</h1>
       {countable.length > 0 && (
         <Panel title="Start a count">
-          <CountStartForm locations={countable.map((l) => ({ code: l.code, name: l.name }))} />
+          <CountStartForm
+            locations={countable.map((l) => ({ code: l.code, name: l.name }))}
+          />
         </Panel>
       )}
       <DataTable

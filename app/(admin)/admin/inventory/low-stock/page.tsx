@@ -14,15 +14,18 @@ export const dynamic = "force-dynamic";
 
 const WINDOW_DAYS = 28;
 const COVER_DAYS = 14;
+const LOW_STOCK_ROWS = 200;
 
-const cover = (days: number) => (Number.isFinite(days) ? `${days} d` : "no sales");
+/** "3.5 days of sales here", or nothing when the level sells nothing. */
+const cover = (days: number, where: string) =>
+  Number.isFinite(days) ? `${days} days of sales ${where}` : null;
 
 /** Levels at or below their reorder point, and transfers that would fix some. */
 export default async function LowStockPage() {
   const staff = await requireStaffPage("inventory:read", "/admin/inventory/low-stock");
   const visible = visibleLocationIds(staff);
   const [low, suggestions] = await Promise.all([
-    listLowStock(db, { visible, take: 300 }),
+    listLowStock(db, { visible, take: LOW_STOCK_ROWS }),
     suggestTransfers(db, { visible, windowDays: WINDOW_DAYS, coverDays: COVER_DAYS }),
   ]);
 
@@ -32,14 +35,15 @@ export default async function LowStockPage() {
 
       <Panel title="Transfer suggestions">
         <p className="text-sm text-slate-600">
-          From locations holding more than {COVER_DAYS} days of their sales to those holding
-          less, by the last {WINDOW_DAYS} days of sales and each level&rsquo;s reorder point.
+          From locations holding more than {COVER_DAYS} days of their sales to those
+          holding less, by the last {WINDOW_DAYS} days of sales and each level&rsquo;s
+          reorder point.
         </p>
         {suggestions.length === 0 ? (
           <p className="text-sm text-slate-500">No transfers to suggest right now.</p>
         ) : (
           <ul className="space-y-4">
-            {suggestions.slice(0, 20).map((s) => (
+            {suggestions.slice(0, 12).map((s) => (
               <li
                 key={`${s.fromLocationId}>${s.toLocationId}`}
                 className="space-y-2 rounded-lg border border-slate-200 p-3"
@@ -56,7 +60,12 @@ export default async function LowStockPage() {
                     <li key={l.variantId}>
                       <span className="font-mono">{l.sku}</span> × {l.quantity}{" "}
                       <span className="text-xs text-slate-500">
-                        (cover {cover(l.toCoverDays)} here, {cover(l.fromCoverDays)} at source)
+                        {[
+                          cover(l.toCoverDays, "here"),
+                          cover(l.fromCoverDays, "at source"),
+                        ]
+                          .filter(Boolean)
+                          .join(", ")}
                       </span>
                     </li>
                   ))}
@@ -64,7 +73,9 @@ export default async function LowStockPage() {
                     <li className="text-slate-500">and {s.lines.length - 8} more</li>
                   )}
                 </ul>
-                {s.from && s.to && can(staff, "inventory:transfer", { locationId: s.toLocationId }) ? (
+                {s.from &&
+                s.to &&
+                can(staff, "inventory:transfer", { locationId: s.toLocationId }) ? (
                   <SuggestionButton
                     from={s.from.code}
                     to={s.to.code}
@@ -78,6 +89,11 @@ export default async function LowStockPage() {
       </Panel>
 
       <Panel title="At or below reorder point">
+        <p className="text-sm text-slate-600">
+          On hand less reserved, plus stock on its way in, compared with each
+          level&rsquo;s reorder point; the most short first, per location
+          {low.length === LOW_STOCK_ROWS ? ` (the first ${LOW_STOCK_ROWS})` : ""}.
+        </p>
         <DataTable
           rows={low}
           rowKey={(l) => `${l.variantId}:${l.locationId}`}

@@ -31,7 +31,9 @@ export default async function ReceivePage() {
       <h1 className="text-2xl font-bold">Receive stock</h1>
       {locations.length > 0 ? (
         <Panel title="New delivery">
-          <ReceiveStockForm locations={locations.map((l) => ({ code: l.code, name: l.name }))} />
+          <ReceiveStockForm
+            locations={locations.map((l) => ({ code: l.code, name: l.name }))}
+          />
         </Panel>
       ) : (
         <p className="text-slate-600">You may not receive stock at any location.</p>

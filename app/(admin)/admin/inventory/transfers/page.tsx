@@ -47,7 +47,9 @@ export default async function TransfersPage({ searchParams }: Props) {
             href={s ? `?status=${s}` : "?"}
             aria-current={s === status ? "page" : undefined}
             className={`rounded-full px-3 py-1 ${
-              s === status ? "bg-brand-600 text-white" : "bg-white text-slate-700 shadow-sm"
+              s === status
+                ? "bg-brand-600 text-white"
+                : "bg-white text-slate-700 shadow-sm"
             }`}
           >
             {s ? s.charAt(0) + s.slice(1).toLowerCase() : "All"}
@@ -78,7 +80,9 @@ export default async function TransfersPage({ searchParams }: Props) {
             align: "right",
             cell: (t) =>
               t.lines.reduce(
-                (n, l) => n + (t.status === "REQUESTED" ? l.quantityRequested : l.quantityShipped),
+                (n, l) =>
+                  n +
+                  (t.status === "REQUESTED" ? l.quantityRequested : l.quantityShipped),
                 0,
               ),
           },

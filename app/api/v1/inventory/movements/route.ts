@@ -13,7 +13,10 @@ const querySchema = z.strictObject({
 
 /** A SKU's stock movements, newest first, optionally at one location. */
 export const GET = apiRoute("inventory:read", async (request, { actor }) => {
-  const query = parseInput(querySchema, Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseInput(
+    querySchema,
+    Object.fromEntries(new URL(request.url).searchParams),
+  );
   const variant = await db.variant.findUnique({
     where: { sku: query.sku.toUpperCase() },
     select: { id: true },

@@ -14,7 +14,10 @@ const querySchema = z.strictObject({
 
 /** Transfers, newest first. */
 export const GET = apiRoute("inventory:read", async (request, { actor }) => {
-  const query = parseInput(querySchema, Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseInput(
+    querySchema,
+    Object.fromEntries(new URL(request.url).searchParams),
+  );
   const transfers = await listTransfers(db, {
     visible: visibleLocationIds(actor),
     status: query.status,

@@ -29,28 +29,37 @@ export default async function CountPage({ params }: Props) {
     where: { id },
     include: {
       location: { select: { code: true, name: true } },
-      lines: { include: { variant: { select: { sku: true } } }, orderBy: { lastScannedAt: "desc" } },
+      lines: {
+        include: { variant: { select: { sku: true } } },
+        orderBy: { lastScannedAt: "desc" },
+      },
     },
   });
-  if (!session || !can(staff, "inventory:read", { locationId: session.locationId })) notFound();
+  if (!session || !can(staff, "inventory:read", { locationId: session.locationId }))
+    notFound();
 
   const isOpen = session.status === "OPEN";
-  const canCount = isOpen && can(staff, "inventory:count", { locationId: session.locationId });
+  const canCount =
+    isOpen && can(staff, "inventory:count", { locationId: session.locationId });
   const canReview = can(staff, "inventory:adjust", { locationId: session.locationId });
   const review = canReview ? await reviewCount(db, { id }) : null;
 
   return (
     <div className="space-y-6">
       <div>
-        <Link href="/admin/inventory/counts" className="text-sm text-brand-700 hover:underline">
+        <Link
+          href="/admin/inventory/counts"
+          className="text-sm text-brand-700 hover:underline"
+        >
           ← Cycle counts
         </Link>
         <h1 className="mt-2 text-2xl font-bold">
           Count <span className="font-mono">{session.number}</span>
         </h1>
         <p className="text-sm text-slate-600">
-          {session.location.name} · {session.binPrefix ? `zone ${session.binPrefix}` : "whole location"}{" "}
-          · <strong>{session.status.toLowerCase()}</strong>
+          {session.location.name} ·{" "}
+          {session.binPrefix ? `zone ${session.binPrefix}` : "whole location"} ·{" "}
+          <strong>{session.status.toLowerCase()}</strong>
         </p>
       </div>
 
@@ -58,7 +67,10 @@ export default async function CountPage({ params }: Props) {
         <Panel title="Count">
           <CountScanner
             id={session.id}
-            initial={session.lines.map((l) => ({ sku: l.variant.sku, counted: l.counted }))}
+            initial={session.lines.map((l) => ({
+              sku: l.variant.sku,
+              counted: l.counted,
+            }))}
           />
         </Panel>
       )}
@@ -68,8 +80,8 @@ export default async function CountPage({ params }: Props) {
           <p className="text-sm text-slate-600">
             {review.counted} counted · {review.uncounted} not counted ·{" "}
             <span className="text-red-700">{review.unitsShort} short</span> ·{" "}
-            <span className="text-brand-700">{review.unitsOver} over</span>. Sales and receipts
-            between the count&rsquo;s start and each scan are not variances.
+            <span className="text-brand-700">{review.unitsOver} over</span>. Sales and
+            receipts between the count&rsquo;s start and each scan are not variances.
           </p>
           <DataTable
             rows={review.lines}
@@ -102,7 +114,8 @@ export default async function CountPage({ params }: Props) {
               {
                 header: "Counted",
                 align: "right",
-                cell: (l) => l.counted ?? <span className="text-slate-400">not counted</span>,
+                cell: (l) =>
+                  l.counted ?? <span className="text-slate-400">not counted</span>,
               },
               {
                 header: "Variance",

@@ -12,14 +12,20 @@ import { requireStaffPage } from "@/lib/next/session";
 export const metadata: Metadata = { title: "Transfer" };
 export const dynamic = "force-dynamic";
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+const dateTime = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "short",
+});
 
 type Props = { params: Promise<{ id: string }> };
 
 /** One transfer: its lines, what shipped and arrived, and the next step. */
 export default async function TransferPage({ params }: Props) {
   const { id } = await params;
-  const staff = await requireStaffPage("inventory:read", `/admin/inventory/transfers/${id}`);
+  const staff = await requireStaffPage(
+    "inventory:read",
+    `/admin/inventory/transfers/${id}`,
+  );
   const transfer = await loadTransfer(db, id);
   const isVisible =
     transfer &&
@@ -39,7 +45,10 @@ export default async function TransferPage({ params }: Props) {
   return (
     <div className="space-y-6">
       <div>
-        <Link href="/admin/inventory/transfers" className="text-sm text-brand-700 hover:underline">
+        <Link
+          href="/admin/inventory/transfers"
+          className="text-sm text-brand-700 hover:underline"
+        >
           ← Transfers
         </Link>
         <h1 className="mt-2 text-2xl font-bold">
@@ -65,7 +74,10 @@ export default async function TransferPage({ params }: Props) {
           rowKey={(l) => l.id}
           empty="No lines."
           columns={[
-            { header: "SKU", cell: (l) => <span className="font-mono">{l.variant.sku}</span> },
+            {
+              header: "SKU",
+              cell: (l) => <span className="font-mono">{l.variant.sku}</span>,
+            },
             { header: "Requested", align: "right", cell: (l) => l.quantityRequested },
             {
               header: "Shipped",
@@ -82,8 +94,13 @@ export default async function TransferPage({ params }: Props) {
               align: "right",
               cell: (l) =>
                 isReceived && l.discrepancy !== 0 ? (
-                  <span className="font-semibold text-red-700" title={l.discrepancyNote ?? ""}>
-                    {l.discrepancy > 0 ? `${l.discrepancy} missing` : `${-l.discrepancy} extra`}
+                  <span
+                    className="font-semibold text-red-700"
+                    title={l.discrepancyNote ?? ""}
+                  >
+                    {l.discrepancy > 0
+                      ? `${l.discrepancy} missing`
+                      : `${-l.discrepancy} extra`}
                   </span>
                 ) : (
                   "—"
@@ -103,8 +120,12 @@ export default async function TransferPage({ params }: Props) {
               quantityRequested: l.quantityRequested,
               quantityShipped: l.quantityShipped,
             }))}
-            canShip={can(staff, "inventory:transfer", { locationId: transfer.fromLocationId })}
-            canReceive={can(staff, "inventory:transfer", { locationId: transfer.toLocationId })}
+            canShip={can(staff, "inventory:transfer", {
+              locationId: transfer.fromLocationId,
+            })}
+            canReceive={can(staff, "inventory:transfer", {
+              locationId: transfer.toLocationId,
+            })}
           />
         </Panel>
       )}

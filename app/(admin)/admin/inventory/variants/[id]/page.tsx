@@ -23,14 +23,20 @@ const REASON_LABELS: Record<string, string> = {
   DAMAGE: "Damaged",
 };
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+const dateTime = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "short",
+});
 
 type Props = { params: Promise<{ id: string }> };
 
 /** A variant's levels at each location and its movement history. */
 export default async function VariantStockPage({ params }: Props) {
   const { id } = await params;
-  const staff = await requireStaffPage("inventory:read", `/admin/inventory/variants/${id}`);
+  const staff = await requireStaffPage(
+    "inventory:read",
+    `/admin/inventory/variants/${id}`,
+  );
   const visible = visibleLocationIds(staff);
   const history = await movementHistory(db, { variantId: id, visible, take: 200 });
   if (!history) notFound();
@@ -41,7 +47,9 @@ export default async function VariantStockPage({ params }: Props) {
   const { variant } = history;
   const staffIds = [
     ...new Set(
-      history.movements.filter((m) => m.actor.startsWith("staff:")).map((m) => m.actor.slice(6)),
+      history.movements
+        .filter((m) => m.actor.startsWith("staff:"))
+        .map((m) => m.actor.slice(6)),
     ),
   ];
   const people = await db.staffUser.findMany({
@@ -118,12 +126,12 @@ export default async function VariantStockPage({ params }: Props) {
             {
               header: "Reference",
               cell: (m) => (
-                <span className="text-slate-600">
-                  {m.note ?? m.sourceType}
-                </span>
+                <span className="text-slate-600">{m.note ?? m.sourceType}</span>
               ),
             },
-            { header: "By", cell: (m) => (
+            {
+              header: "By",
+              cell: (m) => (
                 <span className="text-xs text-slate-500">
                   {names.get(m.actor) ?? m.actor.split(":")[0]}
                 </span>

@@ -12,6 +12,7 @@ export const GET = apiRoute("inventory:read", async (_request, { actor, params }
     [transfer.fromLocationId, transfer.toLocationId].some((locationId) =>
       can(actor, "inventory:read", { locationId }),
     );
-  if (!transfer || !isVisible) throw new AppError("not_found", "That transfer was not found.");
+  if (!transfer || !isVisible)
+    throw new AppError("not_found", "That transfer was not found.");
   return Response.json(transferView(transfer));
 });

@@ -6,6 +6,9 @@ import { idempotentMutation } from "@/lib/next/idempotent-route";
 export const POST = apiRoute("inventory:adjust", (request, context) =>
   idempotentMutation(request, context, async (tx, body) => ({
     status: 200,
-    body: await approveCount(tx, context.actor, { ...body, id: context.params.id ?? "" } as never),
+    body: await approveCount(tx, context.actor, {
+      ...body,
+      id: context.params.id ?? "",
+    } as never),
   })),
 );

@@ -6,6 +6,9 @@ import { idempotentMutation } from "@/lib/next/idempotent-route";
 export const POST = apiRoute("inventory:transfer", (request, context) =>
   idempotentMutation(request, context, async (tx, body) => ({
     status: 200,
-    body: await receiveTransfer(tx, context.actor, { ...body, id: context.params.id ?? "" } as never),
+    body: await receiveTransfer(tx, context.actor, {
+      ...body,
+      id: context.params.id ?? "",
+    } as never),
   })),
 );

@@ -1,0 +1,313 @@
+/**
+ * Benchmark of checkout through the HTTP API, against `next start` on a
+ * free port over a fresh PostgreSQL database made by this script. Each
+ * shopper makes three requests with an API key: POST /api/v1/carts, POST
+ * /carts/{id}/lines (one unit), POST /carts/{id}/checkout with a TEST MODE
+ * card and an Idempotency-Key. Beside it, in the same run and on the same
+ * database server, raw PostgreSQL does what the checkout does at its core:
+ * per unit, one transaction with a conditional decrement and an insert.
+ *
+ * - one hot SKU: 200 shoppers, 32 at a time, for a SKU with 100 units;
+ *   exactly 100 must be sold (the script fails otherwise);
+ * - many SKUs: 1,000 shoppers, 32 at a time, over 100 SKUs with stock to
+ *   spare, so nobody is refused.
+ *
+ * Needs a current production build (`npx next build`). It asserts nothing
+ * about time. Run: npx tsx tests/bench/checkout.bench.ts
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { performance } from "node:perf_hooks";
+import { createApiKey } from "../../lib/auth/api-keys";
+import { createPrismaClient } from "../../lib/db/client";
+import { applyMigrations } from "../../lib/db/migrations/apply";
+import { type ClosableSql, connectPostgres } from "../../lib/db/sql";
+import { testCardToken } from "../../lib/payments/test-cards";
+import { testServerUrl, withDatabase } from "../../scripts/lib/test-database";
+
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const HOT = { shoppers: 200, units: 100 };
+const MANY = { shoppers: 1_000, skus: 100, units: 1_000 };
+const CARD = testCardToken("4242424242424242") ?? "";
+
+interface RunResult {
+  seconds: number;
+  sold: number;
+  refused: number;
+  /** Checkout request latencies in ms (the POST .../checkout alone). */
+  latencies: number[];
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** Runs `count` jobs, `concurrency` at a time. */
+async function pool(count: number, concurrency: number, job: (i: number) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const i = next;
+        next += 1;
+        await job(i);
+      }
+    }),
+  );
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function seed(url: string, skuCount: number, units: number) {
+  const prisma = createPrismaClient({ kind: "postgres", url });
+  const location = await prisma.location.create({
+    data: {
+      code: "WH-BENCH",
+      name: "Bench warehouse",
+      kind: "WAREHOUSE",
+      addressLine1: "1 Bench Road",
+      city: "Leeds",
+      postalCode: "LS1 1AA",
+      country: "GB",
+      latitude: 53.8,
+      longitude: -1.55,
+      timezone: "Europe/London",
+      canShip: true,
+    },
+  });
+  const product = await prisma.product.create({
+    data: { handle: "bench-tee", title: "Bench tee", status: "ACTIVE", optionNames: [] },
+  });
+  await prisma.variant.createMany({
+    data: Array.from({ length: skuCount }, (_, i) => ({
+      productId: product.id,
+      sku: `BENCH-${i}`,
+      optionValues: [],
+      priceMinor: 1000,
+    })),
+  });
+  const variants = await prisma.variant.findMany({ orderBy: { sku: "asc" } });
+  // Stock arrives as one receipt movement per level, as the ledger requires.
+  await prisma.stockMovement.createMany({
+    data: variants.map((v) => ({
+      variantId: v.id,
+      locationId: location.id,
+      quantity: units,
+      reason: "RECEIPT" as const,
+      sourceType: "bench",
+      actor: "system",
+    })),
+  });
+  await prisma.inventoryLevel.createMany({
+    data: variants.map((v) => ({ variantId: v.id, locationId: location.id, onHand: units })),
+  });
+  const { key } = await createApiKey(
+    prisma,
+    { kind: "system", reason: "benchmark" },
+    { name: "bench", scopes: ["checkout:create", "orders:read"] },
+  );
+  await prisma.$disconnect();
+  return { locationId: location.id, variantIds: variants.map((v) => v.id), key };
+}
+
+async function startApp(url: string, port: number): Promise<ChildProcess> {
+  const app = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      DATABASE_POOL_SIZE: String(CONCURRENCY),
+      PAYMENTS_TEST_MODE: "1",
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/v1/carts/none`);
+      if (response.status > 0) return app;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("next start did not answer within a minute; is the build current?");
+}
+
+function stopApp(app: ChildProcess): void {
+  // The app was started in its own process group by this script.
+  if (app.pid) process.kill(-app.pid, "SIGTERM");
+}
+
+async function shop(
+  base: string,
+  key: string,
+  variantIds: readonly string[],
+  shoppers: number,
+): Promise<RunResult> {
+  const headers = { authorization: `Bearer ${key}`, "content-type": "application/json" };
+  const post = (path: string, body: unknown, extra: Record<string, string> = {}) =>
+    fetch(`${base}${path}`, {
+      method: "POST",
+      headers: { ...headers, ...extra },
+      body: JSON.stringify(body),
+    });
+  const latencies: number[] = [];
+  let sold = 0;
+  let refused = 0;
+  const start = performance.now();
+
+  await pool(shoppers, CONCURRENCY, async (i) => {
+    const created = await post("/api/v1/carts", {
+      email: `shopper${i}@bench.test`,
+      shippingAddress: {
+        name: "Bench Shopper",
+        line1: "1 Test Street",
+        city: "Leeds",
+        postalCode: "LS1 1AA",
+        country: "GB",
+      },
+    });
+    if (created.status !== 201) throw new Error(`cart: ${created.status}`);
+    const cart = (await created.json()).data;
+    const line = await post(`/api/v1/carts/${cart.id}/lines`, {
+      variantId: variantIds[i % variantIds.length],
+      quantity: 1,
+      fulfillment: "SHIP",
+    });
+    if (line.status === 409) {
+      refused += 1;
+      return;
+    }
+    if (line.status !== 201) throw new Error(`line: ${line.status} ${await line.text()}`);
+    const began = performance.now();
+    const checkout = await post(
+      `/api/v1/carts/${cart.id}/checkout`,
+      { tenders: [{ kind: "card", token: CARD }] },
+      { "idempotency-key": `bench-${i}` },
+    );
+    latencies.push(performance.now() - began);
+    await checkout.arrayBuffer();
+    if (checkout.status === 201) sold += 1;
+    else if (checkout.status === 409) refused += 1;
+    else throw new Error(`checkout: ${checkout.status}`);
+  });
+  return { seconds: (performance.now() - start) / 1000, sold, refused, latencies };
+}
+
+/** A few requests that take no stock, so loading each route is not counted. */
+async function warmUp(base: string, key: string) {
+  const headers = { authorization: `Bearer ${key}`, "content-type": "application/json" };
+  for (let i = 0; i < 20; i += 1) {
+    const created = await fetch(`${base}/api/v1/carts`, { method: "POST", headers, body: "{}" });
+    const cart = (await created.json()).data;
+    await fetch(`${base}/api/v1/carts/${cart.id}`, { headers });
+    await fetch(`${base}/api/v1/carts/${cart.id}/lines`, { method: "POST", headers, body: "{}" });
+    const checkout = await fetch(`${base}/api/v1/carts/${cart.id}/checkout`, {
+      method: "POST",
+      headers: { ...headers, "idempotency-key": `warm-${i}` },
+      body: "{}",
+    });
+    await checkout.arrayBuffer();
+  }
+}
+
+/** The raw baseline: per unit, a conditional decrement and an insert in one transaction. */
+async function raw(url: string, variantIds: readonly string[], shoppers: number, units: number) {
+  const connections: ClosableSql[] = [];
+  for (let i = 0; i < CONCURRENCY; i += 1) connections.push(await connectPostgres(url));
+  const setup = connections[0] as ClosableSql;
+  await setup.exec(`
+    DROP TABLE IF EXISTS bench_level, bench_sale;
+    CREATE TABLE bench_level (sku int PRIMARY KEY, available int NOT NULL);
+    CREATE TABLE bench_sale (id bigserial PRIMARY KEY, sku int NOT NULL, at timestamptz DEFAULT now());
+    INSERT INTO bench_level SELECT g, ${units} FROM generate_series(0, ${variantIds.length - 1}) g;
+  `);
+  let sold = 0;
+  const latencies: number[] = [];
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    connections.map(async (sql) => {
+      while (next < shoppers) {
+        const i = next;
+        next += 1;
+        const sku = i % variantIds.length;
+        const began = performance.now();
+        await sql.exec("BEGIN");
+        const rows = await sql.query<{ sku: number }>(
+          "UPDATE bench_level SET available = available - 1 WHERE sku = $1 AND available >= 1 RETURNING sku",
+          [sku],
+        );
+        if (rows.length === 1) {
+          await sql.query("INSERT INTO bench_sale (sku) VALUES ($1)", [sku]);
+          sold += 1;
+        }
+        await sql.exec("COMMIT");
+        latencies.push(performance.now() - began);
+      }
+    }),
+  );
+  const seconds = (performance.now() - start) / 1000;
+  for (const sql of connections) await sql.close();
+  return { seconds, sold, refused: shoppers - sold, latencies };
+}
+
+function report(name: string, app: RunResult, baseline: RunResult, shoppers: number) {
+  const rate = (r: RunResult) => r.sold / r.seconds;
+  const line = (label: string, r: RunResult) =>
+    `  ${label.padEnd(26)} ${rate(r).toFixed(0).padStart(6)} orders/s   ` +
+    `p50 ${percentile(r.latencies, 50).toFixed(1).padStart(6)} ms   ` +
+    `p99 ${percentile(r.latencies, 99).toFixed(1).padStart(6)} ms   ` +
+    `sold ${r.sold}, refused ${r.refused}, ${r.seconds.toFixed(2)} s`;
+  console.log(`${name}: ${shoppers} shoppers, concurrency ${CONCURRENCY}`);
+  console.log(line("Omnitill API (HTTP)", app));
+  console.log(line("raw PostgreSQL", baseline));
+  console.log(`  Omnitill / raw: ${((rate(app) / rate(baseline)) * 100).toFixed(1)} %`);
+}
+
+const server = await testServerUrl();
+let failed = false;
+for (const scenario of ["hot", "many"] as const) {
+  const isHot = scenario === "hot";
+  const skuCount = isHot ? 1 : MANY.skus;
+  const units = isHot ? HOT.units : MANY.units;
+  const shoppers = isHot ? HOT.shoppers : MANY.shoppers;
+  await withDatabase(server, `omnitill_bench_checkout_${scenario}_${process.pid}`, async (url) => {
+    const sql = await connectPostgres(url);
+    await applyMigrations(sql, { migrationsDir: "prisma/migrations" });
+    await sql.close();
+    const { key, variantIds } = await seed(url, skuCount, units);
+    const port = await freePort();
+    const app = await startApp(url, port);
+    try {
+      await warmUp(`http://127.0.0.1:${port}`, key);
+      const measured = await shop(`http://127.0.0.1:${port}`, key, variantIds, shoppers);
+      const baseline = await raw(url, variantIds, shoppers, units);
+      report(isHot ? "One hot SKU, 100 units" : `Many SKUs (${skuCount})`, measured, baseline, shoppers);
+      const expected = isHot ? HOT.units : shoppers;
+      if (measured.sold !== expected) {
+        console.error(`  SOLD ${measured.sold}, expected exactly ${expected}`);
+        failed = true;
+      }
+    } finally {
+      stopApp(app);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  });
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,246 @@
+/**
+ * The Stripe adapter and webhook with no network. Stripe's own SDK is
+ * used throughout; only at its outermost edge, the HTTP requests it sends,
+ * a small local server stands in for Stripe's API and answers the few
+ * calls the adapter makes (create and confirm, retrieve, capture, cancel a
+ * PaymentIntent; create a refund). No complete local Stripe mock exists
+ * for PaymentIntents, so this stand-in is ours. Webhook signatures are made
+ * with the SDK's own generateTestHeaderString and checked by the route.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import Stripe from "stripe";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as stripeWebhook } from "@/app/api/webhooks/stripe/route";
+import { addCartLine } from "@/lib/checkout/change-cart-lines";
+import { createCart } from "@/lib/checkout/create-cart";
+import { placeOrder } from "@/lib/checkout/place-order";
+import { cancelOrder } from "@/lib/orders/cancel-order";
+import { advanceFulfillment } from "@/lib/orders/advance-fulfillment";
+import type { CardProviders } from "@/lib/payments/card-providers";
+import { StripeProvider } from "@/lib/payments/stripe-provider";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { ADDRESS, createShop, level, receive, type Shop } from "../checkout/shop";
+
+const WEBHOOK_SECRET = "whsec_test_omnitill";
+let db: TestDatabase;
+let shop: Shop;
+let server: Server;
+let providers: CardProviders;
+
+interface Seen {
+  method: string;
+  path: string;
+  body: URLSearchParams;
+  idempotencyKey: string | null;
+}
+const seen: Seen[] = [];
+const intents = new Map<string, Record<string, unknown>>();
+
+/** The stand-in for api.stripe.com: just the calls the adapter makes. */
+function stripeStandIn(): Server {
+  return createServer((request, response) => {
+    let raw = "";
+    request.on("data", (chunk) => {
+      raw += chunk;
+    });
+    request.on("end", () => {
+      const url = new URL(request.url ?? "/", "http://localhost");
+      const body = new URLSearchParams(raw);
+      seen.push({
+        method: request.method ?? "",
+        path: url.pathname,
+        body,
+        idempotencyKey: (request.headers["idempotency-key"] as string) ?? null,
+      });
+      const reply = (status: number, json: unknown) => {
+        response.writeHead(status, { "content-type": "application/json", "request-id": "req_1" });
+        response.end(JSON.stringify(json));
+      };
+      const intentId = url.pathname.split("/")[3] ?? "";
+
+      if (request.method === "POST" && url.pathname === "/v1/payment_intents") {
+        if (body.get("payment_method") === "pm_card_chargeDeclined") {
+          return reply(402, {
+            error: {
+              type: "card_error",
+              code: "card_declined",
+              decline_code: "generic_decline",
+              message: "Your card was declined.",
+            },
+          });
+        }
+        const id = `pi_${seen.length}`;
+        const intent = {
+          id,
+          object: "payment_intent",
+          amount: Number(body.get("amount")),
+          amount_received: 0,
+          currency: body.get("currency"),
+          status: "requires_capture",
+          latest_charge: {
+            id: `ch_${seen.length}`,
+            object: "charge",
+            payment_method_details: { card: { brand: "visa", last4: "4242" } },
+          },
+        };
+        intents.set(id, intent);
+        return reply(200, intent);
+      }
+      const intent = intents.get(intentId);
+      if (!intent && url.pathname.startsWith("/v1/payment_intents/")) {
+        return reply(404, { error: { type: "invalid_request_error", code: "resource_missing" } });
+      }
+      if (request.method === "GET" && intent) return reply(200, intent);
+      if (url.pathname.endsWith("/capture") && intent) {
+        const amount = Number(body.get("amount_to_capture") ?? intent.amount);
+        Object.assign(intent, { status: "succeeded", amount_received: amount });
+        return reply(200, intent);
+      }
+      if (url.pathname.endsWith("/cancel") && intent) {
+        Object.assign(intent, { status: "canceled" });
+        return reply(200, intent);
+      }
+      if (url.pathname === "/v1/refunds") {
+        return reply(200, { id: `re_${seen.length}`, object: "refund", amount: Number(body.get("amount")) });
+      }
+      return reply(404, { error: { type: "invalid_request_error", message: "not stood in for" } });
+    });
+  });
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  process.env.DATABASE_URL = db.url;
+  process.env.STRIPE_SECRET_KEY = "sk_test_omnitill";
+  process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET;
+  server = stripeStandIn();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  providers = {
+    stripe: new StripeProvider({
+      secretKey: "sk_test_omnitill",
+      webhookSecret: WEBHOOK_SECRET,
+      host: "127.0.0.1",
+      port,
+      protocol: "http",
+    }),
+    testCard: null,
+  };
+  shop = await createShop(db.prisma);
+  await receive(db.prisma, shop.small.id, shop.warehouse.id, 10);
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+});
+
+async function checkout(token: string, key: string) {
+  const cart = await createCart(db.prisma, { actor: shop.customer, input: { shippingAddress: ADDRESS } });
+  await addCartLine(db.prisma, {
+    actor: shop.customer,
+    cartId: cart.id,
+    input: { variantId: shop.small.id, quantity: 1, fulfillment: "SHIP" },
+  });
+  return placeOrder(db.prisma, {
+    actor: shop.customer,
+    cartId: cart.id,
+    idempotencyKey: key,
+    input: { tenders: [{ kind: "card", token }] },
+    providers,
+  });
+}
+
+function signed(event: object, secret = WEBHOOK_SECRET) {
+  const payload = JSON.stringify(event);
+  const header = Stripe.webhooks.generateTestHeaderString({ payload, secret });
+  return new Request("http://localhost/api/webhooks/stripe", {
+    method: "POST",
+    headers: { "stripe-signature": header, "content-type": "application/json" },
+    body: payload,
+  });
+}
+
+describe("Stripe", () => {
+  it("authorizes with manual capture, keeps only brand and last four, captures at shipment", async () => {
+    const result = await checkout("pm_card_visa", "stripe-1");
+    expect(result.outcome).toBe("placed");
+    if (result.outcome !== "placed") return;
+    const create = seen.find((s) => s.path === "/v1/payment_intents");
+    expect(create?.body.get("capture_method")).toBe("manual");
+    expect(create?.body.get("confirm")).toBe("true");
+    expect(create?.idempotencyKey).toMatch(/:t0$/);
+    const payment = await db.prisma.payment.findFirstOrThrow({ where: { orderId: result.order.id } });
+    expect(payment).toMatchObject({
+      provider: "STRIPE",
+      status: "AUTHORIZED",
+      reference: expect.stringMatching(/^pi_/),
+      cardBrand: "visa",
+      cardLast4: "4242",
+      isTestMode: true,
+    });
+
+    const fulfillment = await db.prisma.fulfillment.findFirstOrThrow({
+      where: { orderId: result.order.id },
+    });
+    const packer = { ...shop.associate, role: "FULFILLMENT" as const, locationIds: "all" as const };
+    for (const to of ["PICKING", "PACKED", "SHIPPED"] as const) {
+      await advanceFulfillment(db.prisma, { actor: packer, fulfillmentId: fulfillment.id, to, providers });
+    }
+    const capture = seen.find((s) => s.path.endsWith("/capture"));
+    expect(capture?.body.get("amount_to_capture")).toBe(String(result.order.totalMinor));
+    expect(capture?.idempotencyKey).toContain(fulfillment.id);
+    const captured = await db.prisma.payment.findFirstOrThrow({ where: { id: payment.id } });
+    expect(captured).toMatchObject({ status: "CAPTURED", capturedMinor: result.order.totalMinor });
+  });
+
+  it("releases the stock when Stripe declines the card", async () => {
+    const before = await level(db.prisma, shop.small.id, shop.warehouse.id);
+    const result = await checkout("pm_card_chargeDeclined", "stripe-declined");
+    expect(result).toMatchObject({ outcome: "payment_declined", code: "generic_decline" });
+    expect(await level(db.prisma, shop.small.id, shop.warehouse.id)).toEqual(before);
+  });
+
+  it("cancels the PaymentIntent when an authorized order is cancelled", async () => {
+    const result = await checkout("pm_card_visa", "stripe-cancel");
+    if (result.outcome !== "placed") throw new Error("not placed");
+    await cancelOrder(db.prisma, {
+      actor: shop.customer,
+      orderId: result.order.id,
+      reason: "changed my mind",
+      providers,
+    });
+    expect(seen.some((s) => s.path.endsWith("/cancel"))).toBe(true);
+  });
+
+  it("accepts a signed webhook once, and refuses tampered, wrong-secret and unsigned ones", async () => {
+    const result = await checkout("pm_card_visa", "stripe-webhook");
+    if (result.outcome !== "placed") throw new Error("not placed");
+    const payment = await db.prisma.payment.findFirstOrThrow({ where: { orderId: result.order.id } });
+    const event = {
+      id: "evt_canceled_1",
+      object: "event",
+      type: "payment_intent.canceled",
+      data: { object: { id: payment.reference, object: "payment_intent", amount: payment.amountMinor } },
+    };
+
+    const first = await stripeWebhook(signed(event));
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ received: true, outcome: "applied" });
+    const again = await stripeWebhook(signed(event));
+    expect(await again.json()).toEqual({ received: true, outcome: "duplicate" });
+    const voided = await db.prisma.payment.findFirstOrThrow({ where: { id: payment.id } });
+    expect(voided.status).toBe("VOIDED");
+    const order = await db.prisma.order.findUniqueOrThrow({ where: { id: result.order.id } });
+    expect(order.status).toBe("PLACED");
+
+    const tampered = signed(event);
+    const body = (await tampered.text()).replace("canceled_1", "canceled_2");
+    const forged = new Request(tampered.url, { method: "POST", headers: tampered.headers, body });
+    expect((await stripeWebhook(forged)).status).toBe(400);
+    expect((await stripeWebhook(signed({ ...event, id: "evt_2" }, "whsec_wrong"))).status).toBe(400);
+    const unsigned = new Request(tampered.url, { method: "POST", body: JSON.stringify(event) });
+    expect((await stripeWebhook(unsigned)).status).toBe(400);
+    expect(await db.prisma.paymentEvent.count({ where: { providerEventId: { not: null } } })).toBe(1);
+  });
+});
