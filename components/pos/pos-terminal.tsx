@@ -152,7 +152,7 @@ export function PosTerminal({
           placeholder="Scan or type barcode, SKU or name"
           inputMode="search"
           autoComplete="off"
-          className="min-h-12 min-w-0 flex-1 rounded-xl px-4 text-ink"
+          className="min-h-12 min-w-0 flex-1 rounded-xl bg-white px-4 text-ink placeholder:text-ink/50"
         />
         <button
           type="submit"

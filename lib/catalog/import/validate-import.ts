@@ -874,70 +874,57 @@ async function loadCategories(db: Db): Promise<Map<string, string>> {
   return map;
 }
 
+// Lookups pass each list as one array parameter (= ANY($1)): a Prisma
+// "in" list of thousands of values costs far more to build and send.
+
 async function loadExistingProducts(db: Db, handles: string[]) {
+  const found = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Product" WHERE handle = ANY(${handles}::text[])`;
   const map = new Map<string, Awaited<ReturnType<typeof findProducts>>[number]>();
-  for (let i = 0; i < handles.length; i += CHUNK) {
-    for (const product of await findProducts(db, handles.slice(i, i + CHUNK))) {
-      map.set(product.handle, product);
-    }
+  for (let i = 0; i < found.length; i += CHUNK) {
+    const ids = found.slice(i, i + CHUNK).map((r) => r.id);
+    for (const product of await findProducts(db, ids)) map.set(product.handle, product);
   }
   return map;
 }
 
-function findProducts(db: Db, handles: string[]) {
+function findProducts(db: Db, ids: string[]) {
   return db.product.findMany({
-    where: { handle: { in: handles } },
+    where: { id: { in: ids } },
     include: { variants: { orderBy: { position: "asc" } } },
   });
 }
 
+interface HolderRow {
+  id: string;
+  sku: string;
+  barcode: string | null;
+  productId: string;
+  handle: string;
+  title: string;
+}
+
 async function loadSkuHolders(db: Db, skus: string[]) {
   const map: Lookups["skuHolders"] = new Map();
-  const unique = [...new Set(skus)];
-  for (let i = 0; i < unique.length; i += CHUNK) {
-    const rows = await db.variant.findMany({
-      where: { sku: { in: unique.slice(i, i + CHUNK) } },
-      select: {
-        id: true,
-        sku: true,
-        productId: true,
-        product: { select: { handle: true, title: true } },
-      },
-    });
-    for (const r of rows) {
-      map.set(r.sku, {
-        id: r.id,
-        productId: r.productId,
-        handle: r.product.handle,
-        title: r.product.title,
-      });
-    }
+  const rows = await db.$queryRaw<HolderRow[]>`
+    SELECT v.id, v.sku, v.barcode, v."productId", p.handle, p.title
+    FROM "Variant" v JOIN "Product" p ON p.id = v."productId"
+    WHERE v.sku = ANY(${[...new Set(skus)]}::text[])`;
+  for (const r of rows) {
+    map.set(r.sku, { id: r.id, productId: r.productId, handle: r.handle, title: r.title });
   }
   return map;
 }
 
 async function loadBarcodeHolders(db: Db, forms: string[]) {
   const map: Lookups["barcodeHolders"] = new Map();
-  const unique = [...new Set(forms)];
-  for (let i = 0; i < unique.length; i += CHUNK) {
-    const rows = await db.variant.findMany({
-      where: { barcode: { in: unique.slice(i, i + CHUNK) } },
-      select: {
-        id: true,
-        sku: true,
-        barcode: true,
-        product: { select: { title: true, handle: true } },
-      },
-    });
-    for (const r of rows) {
-      if (r.barcode) {
-        map.set(barcodeKey(r.barcode), {
-          id: r.id,
-          sku: r.sku,
-          handle: r.product.handle,
-          title: r.product.title,
-        });
-      }
+  const rows = await db.$queryRaw<HolderRow[]>`
+    SELECT v.id, v.sku, v.barcode, v."productId", p.handle, p.title
+    FROM "Variant" v JOIN "Product" p ON p.id = v."productId"
+    WHERE v.barcode = ANY(${[...new Set(forms)]}::text[])`;
+  for (const r of rows) {
+    if (r.barcode) {
+      map.set(barcodeKey(r.barcode), { id: r.id, sku: r.sku, handle: r.handle, title: r.title });
     }
   }
   return map;

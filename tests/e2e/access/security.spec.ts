@@ -30,6 +30,8 @@ async function visit(page: Page, path: string) {
 test("no page of any surface reports a content security policy violation", async ({
   page,
 }) => {
+  // Many pages in one test: give it the time of several.
+  test.slow();
   const violations = await watchCsp(page);
 
   await visit(page, "/");

@@ -14,7 +14,9 @@ test("an adjustment shows in the variant's movement history", async ({ page }) =
   await page.getByLabel("Quantity").fill("3");
   await page.getByLabel("Note").fill(note);
   await page.getByRole("button", { name: "Adjust stock" }).click();
-  await expect(page.getByRole("status")).toContainText(/Adjusted: \d+ → \d+ on hand/);
+  await expect(page.getByRole("status").filter({ hasText: "Adjusted" })).toHaveText(
+    /Adjusted: \d+ → \d+ on hand/,
+  );
 
   const row = page.getByRole("row", { name: new RegExp(note) });
   await expect(row).toContainText("Adjusted");
@@ -41,8 +43,8 @@ test("a transfer is requested, shipped and received with a discrepancy", async (
   page,
 }) => {
   await page.goto("/admin/inventory/transfers");
-  await page.getByLabel("From").selectOption("WH-MID");
-  await page.getByLabel("To").selectOption("STR-EDI");
+  await page.getByLabel("From", { exact: true }).selectOption("WH-MID");
+  await page.getByLabel("To", { exact: true }).selectOption("STR-EDI");
   await page.getByLabel("SKU of line 1").fill(SKU.toLowerCase());
   await page.getByLabel("Quantity of line 1").fill("4");
   await page.getByRole("button", { name: "Request transfer" }).click();
@@ -80,7 +82,9 @@ test("a zone is counted blind, reviewed and approved once", async ({ page }) => 
   await expect(scanned).toHaveText(`${SKU}: 2 counted`);
 
   await page.reload();
-  const review = page.getByRole("row", { name: new RegExp(SKU) });
+  const review = page
+    .locator("section", { hasText: "Variance review" })
+    .getByRole("row", { name: new RegExp(SKU) });
   await expect(review).toContainText("2");
   await page.getByRole("button", { name: "Approve count" }).click();
   await expect(page.getByText("approved", { exact: true })).toBeVisible();

@@ -5,6 +5,7 @@ test("the owner sets up a new store with a register and an associate who can sel
   page,
   browser,
 }) => {
+  test.slow();
   const suffix = Date.now().toString(36).slice(-5).toUpperCase();
   const storeName = `Bath Milsom Street ${suffix}`;
   const associateEmail = `new.associate.${suffix.toLowerCase()}@omnitill.test`;

@@ -18,6 +18,8 @@ export async function signInAsStaff(page: Page, role: Role, callbackUrl = "/admi
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
+  // Argon2 and the first render of the destination can take a while on a
+  // busy machine; the default five seconds is not about this behaviour.
+  await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 20_000 });
   return account;
 }

@@ -7,10 +7,20 @@ import { advanceFulfillment } from "@/lib/orders/advance-fulfillment";
 import { cancelOrder } from "@/lib/orders/cancel-order";
 import { expirePendingOrders, expireUnpaidPickups } from "@/lib/orders/expire-orders";
 import { refundOrder } from "@/lib/orders/refund-order";
+import { takePickupPayment } from "@/lib/orders/take-pickup-payment";
 import type { Actor } from "@/lib/auth/actor";
 import { issueGiftCard } from "@/lib/payments/gift-cards";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { ADDRESS, createShop, level, receive, type Shop, testProviders, VISA } from "./shop";
+import {
+  ADDRESS,
+  createShop,
+  DECLINED,
+  level,
+  receive,
+  type Shop,
+  testProviders,
+  VISA,
+} from "./shop";
 
 let db: TestDatabase;
 let shop: Shop;
@@ -222,6 +232,52 @@ describe("capturing", () => {
     await expect(
       advanceFulfillment(db.prisma, { actor: packer(), fulfillmentId: id, to: "PICKED_UP" }),
     ).rejects.toMatchObject({ code: "forbidden" });
+    const handed = await advanceFulfillment(db.prisma, {
+      actor: shop.associate,
+      fulfillmentId: id,
+      to: "PICKED_UP",
+    });
+    expect(handed.orderStatus).toBe("COMPLETED");
+  });
+});
+
+describe("paying in store", () => {
+  it("takes the balance at the counter, with change, then hands the order over", async () => {
+    const placed = await order(
+      [{ variantId: shop.medium.id, quantity: 1, fulfillment: "PICKUP", locationId: shop.store.id }],
+      [],
+      { isPayAtPickup: true },
+    );
+    const id = placed.fulfillments[0]?.id ?? "";
+    for (const to of ["PICKING", "PACKED", "READY_FOR_PICKUP"] as const) {
+      await advanceFulfillment(db.prisma, { actor: packer(), fulfillmentId: id, to });
+    }
+    const declined = await takePickupPayment(db.prisma, {
+      actor: shop.associate,
+      orderId: placed.id,
+      tenders: [{ kind: "card", token: DECLINED }],
+      providers,
+    });
+    expect(declined).toMatchObject({ outcome: "payment_declined", code: "card_declined" });
+    const paid = await takePickupPayment(db.prisma, {
+      actor: shop.associate,
+      orderId: placed.id,
+      tenders: [{ kind: "cash", tenderedMinor: 5000 }],
+      providers,
+    });
+    expect(paid).toMatchObject({
+      outcome: "paid",
+      paidMinor: placed.totalMinor,
+      changeDueMinor: 5000 - placed.totalMinor,
+    });
+    await expect(
+      takePickupPayment(db.prisma, {
+        actor: shop.associate,
+        orderId: placed.id,
+        tenders: [{ kind: "cash", tenderedMinor: 5000 }],
+        providers,
+      }),
+    ).rejects.toMatchObject({ code: "conflict" });
     const handed = await advanceFulfillment(db.prisma, {
       actor: shop.associate,
       fulfillmentId: id,
