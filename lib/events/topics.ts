@@ -12,6 +12,8 @@ export const TOPICS = {
   orders: { permission: "orders:read" },
   fulfillment: { permission: "orders:read" },
   customers: { permission: "customers:read" },
+  // Promotions and tax changed: tills and carts fetch prices again.
+  pricing: { permission: "catalog:read" },
 } as const satisfies Record<string, { permission: Permission }>;
 
 export type Topic = keyof typeof TOPICS;

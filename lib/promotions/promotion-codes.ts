@@ -142,16 +142,15 @@ export function promotionCodesCsv(
   return [header, ...rows, ""].join("\r\n");
 }
 
-/**
- * Bumps the promotion's version, which also locks its row: the codes and
- * the version a POS bundle is keyed by move together.
- */
+/** The promotion codes are added to; its row is what the change event names. */
 async function lockPromotion(tx: Tx, promotionId: string) {
-  const exists = await tx.promotion.count({ where: { id: promotionId } });
-  if (exists === 0) throw notFound("The promotion");
-  return tx.promotion.update({
+  // Share-locks the row until commit, so the promotion cannot vanish
+  // under its new codes; editing its definition is not blocked for long.
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Promotion" WHERE "id" = ${promotionId} FOR SHARE`;
+  if (rows.length === 0) throw notFound("The promotion");
+  return tx.promotion.findUniqueOrThrow({
     where: { id: promotionId },
-    data: { version: { increment: 1 } },
     select: { id: true, version: true, isActive: true, locationIds: true },
   });
 }

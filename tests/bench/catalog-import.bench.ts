@@ -21,7 +21,8 @@ import { connectPostgres } from "../../lib/db/sql";
 
 const ROWS = 10_000;
 const SIZES = ["S", "M", "L", "XL"];
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const ADMIN_URL =
+  process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const SYSTEM = { kind: "system", reason: "benchmark" } as const;
 const QUIET = { info: () => {}, warn: () => {}, error: () => {} };
 
@@ -39,7 +40,10 @@ async function freshDatabase(name: string): Promise<string> {
   await admin.end();
   const url = databaseUrl(name);
   const sql = await connectPostgres(url);
-  await applyMigrations(sql, { migrationsDir: path.resolve("prisma", "migrations"), log: QUIET });
+  await applyMigrations(sql, {
+    migrationsDir: path.resolve("prisma", "migrations"),
+    log: QUIET,
+  });
   await sql.exec(`
     INSERT INTO "Category" (id, handle, name, position) VALUES
       ('00000000-0000-7000-8000-000000000001', 'women', 'Women', 0),
@@ -67,8 +71,26 @@ interface Row {
 }
 
 function generateRows(count: number, offset = 0): Row[] {
-  const words = ["Merino", "Linen", "Cotton", "Cashmere", "Wool", "Denim", "Silk", "Hemp"];
-  const kinds = ["Jumper", "Shirt", "Tee", "Cardigan", "Trousers", "Dress", "Scarf", "Coat"];
+  const words = [
+    "Merino",
+    "Linen",
+    "Cotton",
+    "Cashmere",
+    "Wool",
+    "Denim",
+    "Silk",
+    "Hemp",
+  ];
+  const kinds = [
+    "Jumper",
+    "Shirt",
+    "Tee",
+    "Cardigan",
+    "Trousers",
+    "Dress",
+    "Scarf",
+    "Coat",
+  ];
   const categories = ["women", "men", "home"];
   return Array.from({ length: count }, (_, i) => {
     const n = offset + Math.floor(i / SIZES.length);
@@ -130,13 +152,23 @@ async function benchImport(csv: string) {
     const result = await applyImportPlan(prisma, SYSTEM, plan.products);
     const applied = performance.now();
     if (plan.report.errorCount > 0 || result.failed.length > 0) {
-      throw new Error(`the generated file should be clean: ${JSON.stringify(plan.report.issues.slice(0, 3))}`);
+      throw new Error(
+        `the generated file should be clean: ${JSON.stringify(plan.report.issues.slice(0, 3))}`,
+      );
     }
     const counts = await prisma.variant.count();
-    console.log(`import: ${counts} variants written (${result.productsCreated} products)`);
-    console.log(`  dry run  ${(checked - started).toFixed(0).padStart(6)} ms  ${rate(ROWS, checked - started)}`);
-    console.log(`  apply    ${(applied - checked).toFixed(0).padStart(6)} ms  ${rate(ROWS, applied - checked)}`);
-    console.log(`  total    ${(applied - started).toFixed(0).padStart(6)} ms  ${rate(ROWS, applied - started)}`);
+    console.log(
+      `import: ${counts} variants written (${result.productsCreated} products)`,
+    );
+    console.log(
+      `  dry run  ${(checked - started).toFixed(0).padStart(6)} ms  ${rate(ROWS, checked - started)}`,
+    );
+    console.log(
+      `  apply    ${(applied - checked).toFixed(0).padStart(6)} ms  ${rate(ROWS, applied - checked)}`,
+    );
+    console.log(
+      `  total    ${(applied - started).toFixed(0).padStart(6)} ms  ${rate(ROWS, applied - started)}`,
+    );
     return { prisma, url, name };
   } catch (error) {
     await prisma.$disconnect();
@@ -157,7 +189,10 @@ async function benchBaseline(rows: Row[]) {
     const ids = new Map<string, string>();
     for (let i = 0; i < products.length; i += 1_000) {
       const chunk = products.slice(i, i + 1_000);
-      const values = chunk.map((_, j) => `(gen_random_uuid()::text, $${j * 2 + 1}, $${j * 2 + 2}, '{}', '{}', now())`);
+      const values = chunk.map(
+        (_, j) =>
+          `(gen_random_uuid()::text, $${j * 2 + 1}, $${j * 2 + 2}, '{}', '{}', now())`,
+      );
       const result = await client.query(
         `INSERT INTO "Product" (id, handle, title, "optionNames", "imageUrls", "updatedAt") VALUES ${values.join(",")} RETURNING id, handle`,
         chunk.flatMap((p) => [p.handle, p.title]),
@@ -167,16 +202,25 @@ async function benchBaseline(rows: Row[]) {
     for (let i = 0; i < rows.length; i += 1_000) {
       const chunk = rows.slice(i, i + 1_000);
       const values = chunk.map(
-        (_, j) => `(gen_random_uuid()::text, $${j * 5 + 1}, $${j * 5 + 2}, $${j * 5 + 3}, ARRAY[$${j * 5 + 4}], $${j * 5 + 5}::int, now())`,
+        (_, j) =>
+          `(gen_random_uuid()::text, $${j * 5 + 1}, $${j * 5 + 2}, $${j * 5 + 3}, ARRAY[$${j * 5 + 4}], $${j * 5 + 5}::int, now())`,
       );
       await client.query(
         `INSERT INTO "Variant" (id, "productId", sku, barcode, "optionValues", "priceMinor", "updatedAt") VALUES ${values.join(",")}`,
-        chunk.flatMap((r) => [ids.get(r.handle), r.sku, r.barcode, r.size, Math.round(Number(r.price) * 100)]),
+        chunk.flatMap((r) => [
+          ids.get(r.handle),
+          r.sku,
+          r.barcode,
+          r.size,
+          Math.round(Number(r.price) * 100),
+        ]),
       );
     }
     await client.query("COMMIT");
     const ms = performance.now() - started;
-    console.log(`baseline (raw multi-row INSERT, no checks): ${ms.toFixed(0).padStart(6)} ms  ${rate(ROWS, ms)}`);
+    console.log(
+      `baseline (raw multi-row INSERT, no checks): ${ms.toFixed(0).padStart(6)} ms  ${rate(ROWS, ms)}`,
+    );
   } finally {
     await client.end();
     await dropDatabase(name);
@@ -221,7 +265,9 @@ async function timed(label: string, fn: () => Promise<unknown>, runs = 7) {
 async function main() {
   const rows = generateRows(ROWS);
   const csv = toCsv(rows);
-  console.log(`catalogue import: ${ROWS.toLocaleString("en-GB")} rows, ${(csv.length / 1024 / 1024).toFixed(1)} MB`);
+  console.log(
+    `catalogue import: ${ROWS.toLocaleString("en-GB")} rows, ${(csv.length / 1024 / 1024).toFixed(1)} MB`,
+  );
 
   const imported = await benchImport(csv);
   await benchBaseline(rows);
@@ -232,16 +278,26 @@ async function main() {
     await imported.prisma.$executeRawUnsafe('ANALYZE "Variant"; ');
     await imported.prisma.$executeRawUnsafe('ANALYZE "InventoryLevel"');
     // The grown products need their search columns like imported ones.
-    const { refreshProductSearch } = await import("../../lib/catalog/refresh-product-search");
-    await imported.prisma.$transaction((tx) => refreshProductSearch(tx), { timeout: 300_000 });
+    const { refreshProductSearch } = await import(
+      "../../lib/catalog/refresh-product-search"
+    );
+    await imported.prisma.$transaction((tx) => refreshProductSearch(tx), {
+      timeout: 300_000,
+    });
     const variants = await imported.prisma.variant.count();
     console.log(`admin product table at ${variants.toLocaleString("en-GB")} variants:`);
     const list = (q: Record<string, string>) => () =>
       listProducts(imported.prisma, listProductsSchema.parse(q));
     await timed("first page, title order", list({}));
     await timed("page 200, title order", list({ page: "200" }));
-    await timed("status=active, recently updated", list({ status: "ACTIVE", sort: "-updated" }));
-    await timed("category + brand", list({ category: "00000000-0000-7000-8000-000000000001", brand: "Fellside" }));
+    await timed(
+      "status=active, recently updated",
+      list({ status: "ACTIVE", sort: "-updated" }),
+    );
+    await timed(
+      "category + brand",
+      list({ category: "00000000-0000-7000-8000-000000000001", brand: "Fellside" }),
+    );
     await timed("stock=out_of_stock", list({ stock: "out_of_stock" }));
     await timed("stock=low_stock", list({ stock: "low_stock" }));
     await timed("search 'merino jumpr'", list({ q: "merino jumpr" }));

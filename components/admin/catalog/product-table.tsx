@@ -191,11 +191,11 @@ export function ProductTable({
                       <img
                         src={row.thumbnail}
                         alt=""
-                        className="size-10 rounded object-cover"
+                        className="hidden size-10 rounded object-cover sm:block"
                       />
                     ) : (
-                      <span
-                        className="size-10 shrink-0 rounded bg-slate-100"
+                      <div
+                        className="hidden size-10 shrink-0 rounded bg-slate-100 sm:block"
                         aria-hidden
                       />
                     )}

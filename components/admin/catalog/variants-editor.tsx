@@ -174,61 +174,66 @@ export function VariantsEditor({
         </section>
       )}
 
-      <div className="overflow-x-auto">
-        <table className="w-full min-w-[56rem] text-sm">
-          <thead className="text-left text-slate-500">
-            <tr>
-              <th scope="col" className="w-8 p-1">
-                <input
-                  type="checkbox"
-                  aria-label="Select all variants"
-                  checked={rows.length > 0 && selectedCount === rows.length}
-                  onChange={(e) =>
-                    onChange({
-                      variants: rows.map((r) => ({ ...r, isSelected: e.target.checked })),
-                    })
-                  }
+      {rows.length > 0 && (
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[56rem] text-sm">
+            <thead className="text-left text-slate-500">
+              <tr>
+                <th scope="col" className="w-8 p-1">
+                  <input
+                    type="checkbox"
+                    aria-label="Select all variants"
+                    checked={rows.length > 0 && selectedCount === rows.length}
+                    onChange={(e) =>
+                      onChange({
+                        variants: rows.map((r) => ({
+                          ...r,
+                          isSelected: e.target.checked,
+                        })),
+                      })
+                    }
+                  />
+                </th>
+                <th scope="col" className="p-1 font-medium">
+                  Variant
+                </th>
+                <th scope="col" className="p-1 font-medium">
+                  SKU
+                </th>
+                <th scope="col" className="p-1 font-medium">
+                  Barcode
+                </th>
+                <th scope="col" className="p-1 font-medium">
+                  Price
+                </th>
+                <th scope="col" className="p-1 font-medium">
+                  Compare-at
+                </th>
+                <th scope="col" className="p-1 font-medium">
+                  Cost
+                </th>
+                <th scope="col" className="p-1 font-medium">
+                  Weight (g)
+                </th>
+                <th scope="col" className="p-1 font-medium">
+                  Active
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row, index) => (
+                <VariantRowView
+                  key={row.key}
+                  row={row}
+                  index={index}
+                  onChange={(patch) => setRow(index, patch)}
+                  errorFor={errorFor}
                 />
-              </th>
-              <th scope="col" className="p-1 font-medium">
-                Variant
-              </th>
-              <th scope="col" className="p-1 font-medium">
-                SKU
-              </th>
-              <th scope="col" className="p-1 font-medium">
-                Barcode
-              </th>
-              <th scope="col" className="p-1 font-medium">
-                Price
-              </th>
-              <th scope="col" className="p-1 font-medium">
-                Compare-at
-              </th>
-              <th scope="col" className="p-1 font-medium">
-                Cost
-              </th>
-              <th scope="col" className="p-1 font-medium">
-                Weight (g)
-              </th>
-              <th scope="col" className="p-1 font-medium">
-                Active
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, index) => (
-              <VariantRowView
-                key={row.key}
-                row={row}
-                index={index}
-                onChange={(patch) => setRow(index, patch)}
-                errorFor={errorFor}
-              />
-            ))}
-          </tbody>
-        </table>
-      </div>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       {rows.length === 0 && (
         <p className="text-sm text-slate-500">
           Add options and generate variants, or generate one variant without options.

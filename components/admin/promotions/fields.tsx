@@ -2,29 +2,8 @@
 
 import { useEffect, useState } from "react";
 import { formatMoney } from "@/components/ui/format";
-import { minorUnitDigits } from "@/lib/money";
 import { Field, INPUT_CLASS } from "../form-controls";
-
-/** Reads "12", "12.5" or "12.50" into minor units; null when blank, NaN when unreadable. */
-export function parseAmount(text: string, currency: string): number | null {
-  const value = text
-    .trim()
-    .replace(/^[£$€]/, "")
-    .replace(/,/g, "");
-  if (value === "") return null;
-  const digits = minorUnitDigits(currency);
-  const match = new RegExp(`^(\\d{1,9})(?:\\.(\\d{0,${digits}}))?$`).exec(value);
-  if (!match) return Number.NaN;
-  const fraction = (match[2] ?? "").padEnd(digits, "0");
-  return Number(match[1]) * 10 ** digits + Number(fraction || "0");
-}
-
-/** Minor units as a plain decimal for an input, e.g. 1250 -> "12.50". */
-export function amountText(minor: number | null, currency: string): string {
-  if (minor === null) return "";
-  const digits = minorUnitDigits(currency);
-  return (minor / 10 ** digits).toFixed(digits);
-}
+import { amountText, parseAmount } from "./amount";
 
 /** An amount of money typed in major units and kept in minor units. */
 export function MoneyField({

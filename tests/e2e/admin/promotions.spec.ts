@@ -53,3 +53,34 @@ test("the owner is told what to fix when a promotion is incomplete", async ({ pa
   await expect(page.getByLabel("Percentage (%)")).toHaveAttribute("aria-invalid", "true");
   await expect(page).toHaveURL(/\/admin\/promotions\/new$/);
 });
+
+test("the owner adds single-use codes to a promotion, then pauses it", async ({
+  page,
+}) => {
+  const name = `Thank-you codes ${Date.now()}`;
+  await page.goto("/admin/promotions/new");
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByRole("checkbox", { name: /Needs a code/ }).check();
+  await page.getByRole("button", { name: "Create promotion" }).click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+
+  await page.getByLabel("Single-use codes").fill("5");
+  await page.getByLabel("Prefix (optional)").fill("thanks-");
+  await page.getByRole("button", { name: "Generate" }).click();
+  await expect(page.getByText("5 codes generated.")).toBeVisible();
+  await expect(page.getByText("5 single-use codes, 0 used")).toBeVisible();
+
+  const csv = await page.request.get(
+    (await page.getByRole("link", { name: "Download CSV" }).getAttribute("href")) ?? "",
+  );
+  const rows = (await csv.text()).trim().split("\r\n");
+  expect(rows[0]).toBe("code,usage_limit,times_used,batch_id,is_active");
+  expect(rows.slice(1)).toHaveLength(5);
+  for (const row of rows.slice(1)) expect(row).toMatch(/^THANKS-[2-9A-Z]{10},1,0,/);
+
+  await page.getByRole("checkbox", { name: /^On/ }).uncheck();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  await page.goto("/admin/promotions");
+  await expect(page.getByRole("row").filter({ hasText: name })).toContainText("paused");
+});

@@ -26,7 +26,7 @@ test("a new shopper signs up, saves an address and signs out", async ({ page }) 
   await page.goto("/account/sign-up");
   await page.getByLabel("First name").fill("Nia");
   await page.getByLabel("Last name").fill("Jones");
-  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Password").fill("short");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
@@ -60,5 +60,7 @@ test("a wrong password is refused without saying which part was wrong", async ({
   await page.getByLabel("Email").fill("amelia.hughes@example.com");
   await page.getByLabel("Password").fill("not-her-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("The email or password is not right.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "The email or password is not right.",
+  );
 });

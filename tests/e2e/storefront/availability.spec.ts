@@ -26,7 +26,7 @@ test("a shopper sees stock at the stores nearest their postcode, remembered next
   ).toBeVisible();
 
   await availability
-    .getByRole("button", { name: "Make Edinburgh George Street your store" })
+    .getByRole("button", { name: "Make this my store: Edinburgh George Street" })
     .click();
   await expect(stores.first()).toHaveAttribute("data-store", "STR-EDI");
   await expect(stores.first()).toContainText("Your store");

@@ -1,6 +1,9 @@
 import { expect, type Page, test } from "@playwright/test";
 import { addToBag, expectAccessible, keepScreenshot } from "../support/storefront";
 
+// Placing an order waits for the card provider: allow it more than the usual wait.
+const PLACING = { timeout: 20_000 };
+
 async function goToCheckout(page: Page) {
   await page
     .getByRole("dialog", { name: "Your bag" })
@@ -73,7 +76,9 @@ test("a mixed bag becomes one order with a delivery and a collection", async ({
   await addToBag(page);
   await page.keyboard.press("Escape");
   await addToBag(page, { handle: "merino-crew-jumper", collect: true });
-  await expect(page.getByTestId("bag-line")).toHaveCount(2);
+  await expect(
+    page.getByRole("dialog", { name: "Your bag" }).getByTestId("bag-line"),
+  ).toHaveCount(2);
   await goToCheckout(page);
   await fillContactAndAddress(page, "mixed@example.com");
   await page.getByLabel("Card number").fill("4242424242424242");
@@ -118,7 +123,7 @@ test("a declined card leaves the bag as it was, with a clear message", async ({
   await expect(page.locator("#checkout-error")).toContainText("The card was declined.");
   await expect(page).toHaveURL(/\/checkout$/);
   await page.goto("/cart");
-  await expect(page.getByTestId("bag-line")).toHaveCount(1);
+  await expect(page.getByRole("main").getByTestId("bag-line")).toHaveCount(1);
 
   // The same bag then goes through with a good card.
   await page.getByRole("link", { name: "Checkout" }).last().click();

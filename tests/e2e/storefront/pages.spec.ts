@@ -45,7 +45,7 @@ test("the bag page and drawer pass axe and fit a phone", async ({ page }, testIn
   await expectAccessible(page);
   await keepScreenshot(page, testInfo, "bag-drawer");
   await page.goto("/cart");
-  await expect(page.getByTestId("bag-line")).toHaveCount(1);
+  await expect(page.getByRole("main").getByTestId("bag-line")).toHaveCount(1);
   await expectAccessible(page);
   await keepScreenshot(page, testInfo, "bag");
 });

@@ -72,13 +72,13 @@ export default async function AdminProductsPage({ searchParams }: Props) {
       </div>
 
       <search>
-        <form className="grid gap-2 rounded-xl bg-white p-3 shadow-sm sm:grid-cols-2 lg:grid-cols-7">
+        <form className="flex flex-wrap gap-2 rounded-xl bg-white p-3 shadow-sm [&>*]:min-w-40 [&>*]:flex-1">
           <input
             name="q"
             defaultValue={query.q}
             placeholder="Title, SKU or barcode"
             aria-label="Search products"
-            className={`${INPUT_CLASS} lg:col-span-2`}
+            className={`${INPUT_CLASS} basis-64`}
           />
           <select
             name="status"
@@ -145,7 +145,7 @@ export default async function AdminProductsPage({ searchParams }: Props) {
               type="submit"
               className="min-h-11 rounded-lg bg-slate-800 px-4 text-sm text-white"
             >
-              Filter
+              Search
             </button>
           </div>
         </form>

@@ -39,7 +39,6 @@ export default async function PromotionPage({ params }: Props) {
       </div>
       {definition ? (
         <PromotionEditor
-          key={row.version}
           initial={{
             id: row.id,
             version: row.version,

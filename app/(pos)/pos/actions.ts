@@ -1,0 +1,160 @@
+"use server";
+
+import { z } from "zod";
+import { getCartView } from "@/lib/checkout/cart-view";
+import {
+  addCartLine,
+  removeCartLine,
+  updateCartLine,
+} from "@/lib/checkout/change-cart-lines";
+import { createCart } from "@/lib/checkout/create-cart";
+import { placeOrder } from "@/lib/checkout/place-order";
+import { db } from "@/lib/db/client";
+import { TendersSchema } from "@/lib/payments/tenders";
+import { staffAction } from "@/lib/next/staff-action";
+import { addScannedItem } from "@/lib/pos/add-scanned-item";
+import { closeShift } from "@/lib/pos/close-shift";
+import { findOpenShift, loadShift } from "@/lib/pos/current-shift";
+import { openShift } from "@/lib/pos/open-shift";
+import { recordCashMovement } from "@/lib/pos/record-cash-movement";
+import {
+  CashMovementSchema,
+  CloseShiftSchema,
+  OpenShiftSchema,
+} from "@/lib/pos/schemas";
+import { buildShiftReport } from "@/lib/pos/shift-report";
+import { switchAssociate } from "@/lib/pos/verify-pin";
+import { loadReceipt } from "@/lib/receipts/load-receipt";
+
+const Id = z.string().trim().min(1).max(200);
+const Ticket = z.object({ cartId: Id });
+
+/** Starts a new ticket (a POS cart) on a register of the associate's store. */
+export const startTicketAction = staffAction(
+  "pos:sell",
+  z.object({ locationId: Id, registerId: Id }),
+  async (input, staff) => {
+    const cart = await createCart(db, {
+      actor: staff,
+      input: { channel: "POS", locationId: input.locationId, registerId: input.registerId },
+    });
+    return getCartView(db, { actor: staff, cartId: cart.id });
+  },
+);
+
+/** The ticket as the server prices it now. */
+export const ticketAction = staffAction("pos:sell", Ticket, (input, staff) =>
+  getCartView(db, { actor: staff, cartId: input.cartId }),
+);
+
+/** Adds a scanned or typed barcode or SKU; an unknown code is answered, not thrown. */
+export const scanAction = staffAction(
+  "pos:sell",
+  Ticket.extend({ code: z.string().trim().min(1).max(64) }),
+  (input, staff) => addScannedItem(db, { actor: staff, cartId: input.cartId, code: input.code }),
+);
+
+/** Adds a variant chosen from search, carried out of the store now. */
+export const addItemAction = staffAction(
+  "pos:sell",
+  Ticket.extend({ variantId: Id, quantity: z.int().min(1).max(1000).default(1) }),
+  (input, staff) =>
+    addCartLine(db, {
+      actor: staff,
+      cartId: input.cartId,
+      input: { variantId: input.variantId, quantity: input.quantity, fulfillment: "CARRY_OUT" },
+    }),
+);
+
+/** Sets a line's quantity. */
+export const setQuantityAction = staffAction(
+  "pos:sell",
+  Ticket.extend({ lineId: Id, quantity: z.int().min(1).max(1000) }),
+  (input, staff) =>
+    updateCartLine(db, {
+      actor: staff,
+      cartId: input.cartId,
+      lineId: input.lineId,
+      input: { quantity: input.quantity },
+    }),
+);
+
+/** Takes a line off the ticket. */
+export const removeLineAction = staffAction(
+  "pos:sell",
+  Ticket.extend({ lineId: Id }),
+  (input, staff) =>
+    removeCartLine(db, { actor: staff, cartId: input.cartId, lineId: input.lineId }),
+);
+
+/**
+ * Takes payment and completes the sale through the one placeOrder; a
+ * declined card comes back as an outcome with the ticket untouched.
+ */
+export const payAction = staffAction(
+  "pos:sell",
+  Ticket.extend({
+    tenders: TendersSchema,
+    idempotencyKey: z.string().min(8).max(100),
+    expectedTotalMinor: z.int().min(0),
+  }),
+  async (input, staff) => {
+    const result = await placeOrder(db, {
+      actor: staff,
+      cartId: input.cartId,
+      idempotencyKey: input.idempotencyKey,
+      input: { tenders: input.tenders, expectedTotalMinor: input.expectedTotalMinor },
+    });
+    if (result.outcome !== "placed") return { ...result, receipt: null };
+    const receipt = await loadReceipt(db, { actor: staff, orderId: result.order.id });
+    return { ...result, receipt };
+  },
+);
+
+/** The open shift of a register with its X report, or null. */
+export const currentShiftAction = staffAction(
+  "pos:sell",
+  z.object({ registerId: Id }),
+  async (input, staff) => {
+    const shift = await findOpenShift(db, { actor: staff, registerId: input.registerId });
+    if (!shift) return null;
+    const report = await buildShiftReport(db, { shiftId: shift.id });
+    return { id: shift.id, openedBy: shift.openedBy.name, report };
+  },
+);
+
+/** Opens a shift with the counted float. */
+export const openShiftAction = staffAction("pos:sell", OpenShiftSchema, async (input, staff) => {
+  const shift = await openShift(db, { actor: staff, input });
+  return { id: shift.id };
+});
+
+/** Closes a shift with the counted drawer; answers with the Z report. */
+export const closeShiftAction = staffAction("pos:sell", CloseShiftSchema, (input, staff) =>
+  closeShift(db, { actor: staff, input }),
+);
+
+/** The X report of a shift, at any time. */
+export const shiftReportAction = staffAction(
+  "pos:sell",
+  z.object({ shiftId: Id }),
+  async (input, staff) => {
+    const shift = await loadShift(db, { actor: staff, shiftId: input.shiftId });
+    return buildShiftReport(db, { shiftId: shift.id });
+  },
+);
+
+/** A pay-in or pay-out of the drawer. */
+export const cashMovementAction = staffAction("pos:sell", CashMovementSchema, (input, staff) =>
+  recordCashMovement(db, { actor: staff, input }),
+);
+
+/** Checks a colleague's PIN on a shared register and names them. */
+export const switchAssociateAction = staffAction(
+  "pos:access",
+  z.object({ locationId: Id, pin: z.string() }),
+  async (input, staff) => {
+    const colleague = await switchAssociate(db, { actor: staff, input });
+    return { id: colleague.id, name: colleague.name, role: colleague.role };
+  },
+);

@@ -1,0 +1,464 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
+import { useState } from "react";
+import { currentShiftAction, switchAssociateAction } from "@/app/(pos)/pos/actions";
+import type { ShiftReport } from "@/lib/pos/shift-report";
+import { formatMoney } from "@/components/ui/format";
+import { callAction } from "./call-action";
+import { type Completed, PaymentPanel } from "./payment-panel";
+import { ReceiptView } from "./receipt-view";
+import { OpenShiftForm, ShiftReportView, ShiftSheet } from "./shift-panel";
+import { useHardwareScanner } from "./use-hardware-scanner";
+import { useLiveLookup } from "./use-live-lookup";
+import { useTicket } from "./use-ticket";
+
+// The camera and its decoder load only when the associate opens them.
+const CameraScanner = dynamic(() => import("./camera-scanner").then((m) => m.CameraScanner), {
+  ssr: false,
+});
+
+export interface LookupResult {
+  id: string;
+  sku: string;
+  barcode: string | null;
+  title: string;
+  options: string;
+  priceMinor: number;
+  currency: string;
+  here: number;
+  elsewhere: { name: string; available: number }[];
+}
+
+async function lookup(q: string, locationId: string): Promise<LookupResult[]> {
+  const params = new URLSearchParams({ q, locationId });
+  const response = await fetch(`/api/pos/variants?${params}`);
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.title ?? "The lookup failed.");
+  return body.results;
+}
+
+type Screen = "sale" | "pay" | "shift" | "open-shift";
+
+/** One register's till: the ticket, scanning and search, payment, receipt and shift. */
+export function PosRegister({
+  station,
+  storeName,
+  registerName,
+  staffName,
+  onChangeStation,
+}: {
+  station: { storeId: string; registerId: string };
+  storeName: string;
+  registerName: string;
+  staffName: string;
+  onChangeStation: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const { ticket, scan, add, setQuantity, remove, finish } = useTicket(station);
+  const [screen, setScreen] = useState<Screen>("sale");
+  const [code, setCode] = useState("");
+  const [search, setSearch] = useState("");
+  const [notice, setNotice] = useState<{ text: string; code?: string } | null>(null);
+  const [isCameraOn, setIsCameraOn] = useState(false);
+  const [completed, setCompleted] = useState<Completed | null>(null);
+  const [closedReport, setClosedReport] = useState<ShiftReport | null>(null);
+  const [associate, setAssociate] = useState(staffName);
+
+  const shift = useQuery({
+    queryKey: ["pos-shift", station.registerId],
+    queryFn: () => callAction(currentShiftAction, { registerId: station.registerId }),
+  });
+  const results = useQuery({
+    queryKey: ["pos-lookup", search, station.storeId],
+    queryFn: () => lookup(search, station.storeId),
+    enabled: search.length > 0,
+  });
+  // Stock shown for the results follows this store's events.
+  useLiveLookup({
+    storeId: station.storeId,
+    variantIds: results.data?.map((r) => r.id) ?? [],
+    queryKey: ["pos-lookup"],
+  });
+
+  function onScan(scanned: string) {
+    const value = scanned.trim();
+    if (!value) return;
+    setNotice(null);
+    scan.mutate(value, {
+      onSuccess: (outcome) => {
+        if (outcome.status === "unknown") {
+          setNotice({ text: `“${value}” is not in the catalogue.`, code: value });
+        }
+      },
+      onError: (error) => setNotice({ text: error.message }),
+    });
+  }
+  const isSelling = screen === "sale" && !completed;
+  useHardwareScanner(onScan, isSelling);
+
+  async function switchAssociate() {
+    const pin = window.prompt("Colleague's PIN");
+    if (!pin) return;
+    try {
+      const who = await callAction(switchAssociateAction, { locationId: station.storeId, pin });
+      setAssociate(who.name);
+    } catch (error) {
+      setNotice({ text: error instanceof Error ? error.message : "That PIN is not right." });
+    }
+  }
+
+  const header = (
+    <header className="flex items-center gap-2 border-b border-white/10 px-3 py-2 print:hidden">
+      <div className="min-w-0 flex-1">
+        <p className="truncate font-semibold">{storeName}</p>
+        <p className="truncate text-sm text-white/60">
+          {registerName} · {associate}
+        </p>
+      </div>
+      {shift.data && (
+        <button
+          type="button"
+          onClick={() => setScreen(screen === "shift" ? "sale" : "shift")}
+          className="min-h-11 rounded-lg border border-white/30 px-3 text-sm"
+        >
+          Shift
+        </button>
+      )}
+      <button
+        type="button"
+        onClick={() => void switchAssociate()}
+        className="min-h-11 rounded-lg border border-white/30 px-3 text-sm"
+      >
+        Switch
+      </button>
+      <button
+        type="button"
+        onClick={onChangeStation}
+        className="min-h-11 rounded-lg border border-white/30 px-3 text-sm"
+      >
+        Change
+      </button>
+    </header>
+  );
+
+  if (closedReport) {
+    return (
+      <>
+        {header}
+        <div className="flex-1 space-y-4 overflow-y-auto p-4">
+          <ShiftReportView report={closedReport} title="Z report" />
+          <button
+            type="button"
+            onClick={() => setClosedReport(null)}
+            className="min-h-12 w-full rounded-xl bg-brand-500 font-bold"
+          >
+            Done
+          </button>
+        </div>
+      </>
+    );
+  }
+  if (screen === "open-shift" && !shift.data) {
+    return (
+      <>
+        {header}
+        <OpenShiftForm
+          registerId={station.registerId}
+          currency={ticket?.currency ?? "GBP"}
+          onOpened={() => {
+            setScreen("sale");
+            void shift.refetch();
+          }}
+        />
+      </>
+    );
+  }
+  if (completed) {
+    return (
+      <>
+        {header}
+        <ReceiptView
+          receipt={completed.receipt}
+          changeDueMinor={completed.changeDueMinor}
+          onNewSale={() => {
+            setCompleted(null);
+            setScreen("sale");
+          }}
+        />
+      </>
+    );
+  }
+  if (screen === "shift" && shift.data) {
+    return (
+      <>
+        {header}
+        <ShiftSheet
+          shiftId={shift.data.id}
+          report={shift.data.report}
+          onBack={() => setScreen("sale")}
+          onClosed={(z) => {
+            setClosedReport(z);
+            setScreen("sale");
+            void queryClient.invalidateQueries({ queryKey: ["pos-shift"] });
+          }}
+        />
+      </>
+    );
+  }
+  if (screen === "pay" && ticket) {
+    return (
+      <>
+        {header}
+        <PaymentPanel
+          ticket={ticket}
+          onCancel={() => setScreen("sale")}
+          onPaid={(done) => {
+            setCompleted(done);
+            finish();
+            setScreen("sale");
+            void queryClient.invalidateQueries({ queryKey: ["pos-shift"] });
+          }}
+        />
+      </>
+    );
+  }
+
+  const money = (minor: number) => formatMoney(minor, ticket?.currency ?? "GBP");
+  const lines = ticket?.lines ?? [];
+  return (
+    <>
+      {header}
+      {shift.isSuccess && !shift.data && (
+        <div className="flex items-center gap-2 bg-amber-300 px-3 py-2 text-ink">
+          <p className="flex-1 text-sm">No shift is open on this register.</p>
+          <button
+            type="button"
+            onClick={() => setScreen("open-shift")}
+            className="min-h-11 rounded-lg bg-ink px-3 font-semibold text-white"
+          >
+            Open shift
+          </button>
+        </div>
+      )}
+      <form
+        className="flex gap-2 px-3 pt-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onScan(code);
+          setCode("");
+        }}
+      >
+        <label className="sr-only" htmlFor="pos-scan">
+          Barcode or SKU
+        </label>
+        <input
+          id="pos-scan"
+          data-scan-target
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          placeholder="Scan or type barcode / SKU"
+          autoComplete="off"
+          className="min-h-12 min-w-0 flex-1 rounded-xl bg-white px-3 text-ink placeholder:text-ink/50"
+        />
+        <button type="submit" className="min-h-12 rounded-xl bg-brand-500 px-3 font-semibold">
+          Add
+        </button>
+        <button
+          type="button"
+          onClick={() => setIsCameraOn(!isCameraOn)}
+          aria-pressed={isCameraOn}
+          className="min-h-12 rounded-xl bg-white/10 px-3 font-semibold"
+        >
+          Camera
+        </button>
+      </form>
+      <form
+        className="flex gap-2 px-3 pt-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const form = new FormData(e.currentTarget);
+          setSearch(String(form.get("q") ?? "").trim());
+        }}
+      >
+        <label className="sr-only" htmlFor="pos-lookup">
+          Barcode, SKU or name
+        </label>
+        <input
+          id="pos-lookup"
+          name="q"
+          key={search}
+          defaultValue={search}
+          placeholder="Search by name"
+          inputMode="search"
+          autoComplete="off"
+          className="min-h-11 min-w-0 flex-1 rounded-xl bg-white/90 px-3 text-ink placeholder:text-ink/50"
+        />
+        <button type="submit" className="min-h-11 rounded-xl bg-white/10 px-3">
+          Find
+        </button>
+      </form>
+
+      <div className="min-h-0 flex-1 overflow-y-auto px-3 pb-3">
+        {isCameraOn && (
+          <div className="mt-3">
+            <CameraScanner onScan={onScan} onClose={() => setIsCameraOn(false)} />
+          </div>
+        )}
+        <div aria-live="polite">
+          {scan.isPending && <p className="mt-2 text-sm text-white/70">Adding…</p>}
+          {notice && (
+            <div role="alert" className="mt-3 rounded-xl bg-amber-200 p-3 text-ink">
+              <p>{notice.text}</p>
+              {notice.code && (
+                <button
+                  type="button"
+                  onClick={() => {
+                    setSearch(notice.code ?? "");
+                    setNotice(null);
+                  }}
+                  className="mt-2 min-h-11 rounded-lg bg-ink px-3 text-white"
+                >
+                  Search instead
+                </button>
+              )}
+            </div>
+          )}
+        </div>
+
+        {search && (
+          <section aria-label="Search results" className="mt-3">
+            <div className="flex items-center justify-between">
+              <h2 className="text-sm text-white/70">Results for “{search}”</h2>
+              <button type="button" onClick={() => setSearch("")} className="min-h-11 px-2 underline">
+                Close
+              </button>
+            </div>
+            {results.isFetching && <p className="text-white/70">Looking up…</p>}
+            {results.error && <p className="text-red-300">{results.error.message}</p>}
+            {results.data?.length === 0 && (
+              <p className="text-white/70">Nothing in the catalogue matches “{search}”.</p>
+            )}
+            <ul className="space-y-2">
+              {results.data?.map((r) => (
+                <li key={r.id} className="rounded-2xl bg-white p-3 text-ink">
+                  <div className="flex items-start justify-between gap-2">
+                    <div className="min-w-0">
+                      <p className="font-semibold">{r.title}</p>
+                      <p className="text-sm text-ink/60">
+                        {r.options} · {r.sku}
+                      </p>
+                    </div>
+                    <p className="font-bold">{formatMoney(r.priceMinor, r.currency)}</p>
+                  </div>
+                  <p className={`mt-1 text-sm ${r.here > 0 ? "text-brand-700" : "text-red-700"}`}>
+                    {r.here > 0 ? `${r.here} in this store` : "None in this store"}
+                  </p>
+                  {r.elsewhere.length > 0 && (
+                    <p className="text-sm text-ink/60">
+                      Elsewhere: {r.elsewhere.map((e) => `${e.name} ${e.available}`).join(", ")}
+                    </p>
+                  )}
+                  <button
+                    type="button"
+                    onClick={() => add.mutate(r.id, { onError: (e) => setNotice({ text: e.message }) })}
+                    className="mt-2 min-h-11 w-full rounded-lg bg-brand-600 font-semibold text-white"
+                  >
+                    Add to sale
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        <section aria-label="Ticket" className="mt-3">
+          {lines.length === 0 && !search && (
+            <p className="mt-8 text-center text-white/60">Scan an item to start a sale.</p>
+          )}
+          <ul className="space-y-2">
+            {lines.map((line) => (
+              <li key={line.id} className="rounded-2xl bg-white p-3 text-ink" data-testid="ticket-line">
+                <div className="flex justify-between gap-2">
+                  <div className="min-w-0">
+                    <p className="font-semibold">{line.title}</p>
+                    <p className="text-sm text-ink/60">
+                      {line.sku} · {money(line.unitPriceMinor)} each
+                    </p>
+                  </div>
+                  <p className="font-bold">{money(line.totalMinor)}</p>
+                </div>
+                {line.discountMinor > 0 && (
+                  <p className="text-sm text-brand-700">Saving {money(line.discountMinor)}</p>
+                )}
+                <div className="mt-2 flex items-center gap-2">
+                  <button
+                    type="button"
+                    aria-label={`One fewer ${line.title}`}
+                    disabled={line.quantity <= 1}
+                    onClick={() => setQuantity.mutate({ lineId: line.id, quantity: line.quantity - 1 })}
+                    className="size-11 rounded-lg bg-ink/10 text-xl disabled:opacity-40"
+                  >
+                    −
+                  </button>
+                  <span className="w-8 text-center font-semibold" aria-label="Quantity">
+                    {line.quantity}
+                  </span>
+                  <button
+                    type="button"
+                    aria-label={`One more ${line.title}`}
+                    onClick={() => setQuantity.mutate({ lineId: line.id, quantity: line.quantity + 1 })}
+                    className="size-11 rounded-lg bg-ink/10 text-xl"
+                  >
+                    +
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() => remove.mutate(line.id)}
+                    className="ml-auto min-h-11 rounded-lg px-3 text-red-700 underline"
+                  >
+                    Remove
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+          {ticket && ticket.promotions.length > 0 && (
+            <div className="mt-3 rounded-xl bg-white/10 p-3 text-sm" aria-label="Promotions applied">
+              <p className="font-semibold">Promotions applied</p>
+              <ul>
+                {ticket.promotions.map((p, i) => (
+                  <li key={i} className="flex justify-between gap-2">
+                    <span>{p.code ? `${p.name} (${p.code})` : p.name}</span>
+                    <span>-{money(p.amountMinor)}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </section>
+      </div>
+
+      <footer className="border-t border-white/10 p-3 print:hidden">
+        <div className="flex items-baseline justify-between">
+          <span className="text-white/70">
+            {lines.reduce((n, l) => n + l.quantity, 0)} items
+            {ticket && ticket.totals.discountMinor > 0 && ` · saved ${money(ticket.totals.discountMinor)}`}
+          </span>
+          <span className="text-2xl font-bold" data-testid="ticket-total">
+            {money(ticket?.totals.totalMinor ?? 0)}
+          </span>
+        </div>
+        <button
+          type="button"
+          disabled={!ticket || lines.length === 0 || !shift.data}
+          onClick={() => setScreen("pay")}
+          className="mt-2 min-h-14 w-full rounded-xl bg-brand-500 text-lg font-bold disabled:opacity-50"
+        >
+          Pay {ticket && lines.length > 0 ? money(ticket.totals.totalMinor) : ""}
+        </button>
+      </footer>
+    </>
+  );
+}

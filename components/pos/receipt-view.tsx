@@ -1,0 +1,137 @@
+"use client";
+
+import { useState } from "react";
+import type { Receipt } from "@/lib/receipts/receipt";
+import { formatMoney } from "@/components/ui/format";
+import { canPrintSerial, printReceiptSerial } from "./receipt-printer";
+
+/** The finished sale: change due, the receipt on screen, and ways to print it. */
+export function ReceiptView({
+  receipt,
+  changeDueMinor,
+  onNewSale,
+}: {
+  receipt: Receipt;
+  changeDueMinor: number;
+  onNewSale: () => void;
+}) {
+  const money = (minor: number) => formatMoney(minor, receipt.currency);
+  const [printState, setPrintState] = useState<string | null>(null);
+
+  async function printThermal() {
+    setPrintState("Printing…");
+    try {
+      await printReceiptSerial(receipt);
+      setPrintState("Sent to the receipt printer.");
+    } catch (error) {
+      setPrintState(error instanceof Error ? error.message : "The printer did not answer.");
+    }
+  }
+
+  return (
+    <section aria-label="Sale complete" className="flex-1 overflow-y-auto p-4">
+      <div className="print:hidden">
+        <p className="text-lg font-semibold">Sale complete · {receipt.orderNumber}</p>
+        {changeDueMinor > 0 && (
+          <p className="mt-2 rounded-2xl bg-amber-300 p-4 text-3xl font-bold text-ink">
+            Change due: <span data-testid="change-due">{money(changeDueMinor)}</span>
+          </p>
+        )}
+        <div className="mt-3 flex flex-wrap gap-2">
+          <button
+            type="button"
+            onClick={() => window.print()}
+            className="min-h-12 rounded-xl bg-white px-4 font-semibold text-brand-900"
+          >
+            Print
+          </button>
+          {canPrintSerial() && (
+            <button
+              type="button"
+              onClick={() => void printThermal()}
+              className="min-h-12 rounded-xl bg-white/10 px-4 font-semibold"
+            >
+              Receipt printer
+            </button>
+          )}
+          <button
+            type="button"
+            onClick={onNewSale}
+            className="min-h-12 flex-1 rounded-xl bg-brand-500 px-4 font-bold"
+          >
+            New sale
+          </button>
+        </div>
+        {printState && (
+          <p aria-live="polite" className="mt-2 text-sm text-white/80">
+            {printState}
+          </p>
+        )}
+      </div>
+
+      <article
+        aria-label="Receipt"
+        className="mx-auto mt-4 max-w-sm rounded-xl bg-white p-4 font-mono text-sm text-ink print:mt-0 print:max-w-none print:rounded-none"
+      >
+        {receipt.isTestMode && (
+          <p className="bg-ink text-center font-bold text-white">TEST MODE</p>
+        )}
+        <p className="text-center text-lg font-bold">{receipt.business.name}</p>
+        {receipt.store && <p className="text-center">{receipt.store.name}</p>}
+        <p className="mt-2">Order {receipt.orderNumber}</p>
+        <p>{new Date(receipt.placedAt).toLocaleString("en-GB")}</p>
+        {receipt.register && <p>Till: {receipt.register}</p>}
+        {receipt.associate && <p>Served by: {receipt.associate}</p>}
+        <hr className="my-2 border-dashed border-ink/40" />
+        <ul>
+          {receipt.lines.map((line, i) => (
+            <li key={i} className="py-0.5">
+              <div className="flex justify-between gap-2">
+                <span>
+                  {line.quantity} × {line.title}
+                </span>
+                <span>{money(line.subtotalMinor)}</span>
+              </div>
+              {line.discounts.map((d, j) => (
+                <div key={j} className="flex justify-between gap-2 pl-4 text-ink/70">
+                  <span>{d.name}</span>
+                  <span>-{money(d.amountMinor)}</span>
+                </div>
+              ))}
+            </li>
+          ))}
+        </ul>
+        <hr className="my-2 border-dashed border-ink/40" />
+        <Row label="Subtotal" value={money(receipt.totals.subtotalMinor)} />
+        {receipt.totals.discountMinor > 0 && (
+          <Row label="Discounts" value={`-${money(receipt.totals.discountMinor)}`} />
+        )}
+        {!receipt.totals.pricesIncludeTax && (
+          <Row label="Tax" value={money(receipt.totals.taxMinor)} />
+        )}
+        <Row label="TOTAL" value={money(receipt.totals.totalMinor)} isStrong />
+        {receipt.tenders.map((t, i) => (
+          <Row key={i} label={t.label} value={money(t.tenderedMinor ?? t.amountMinor)} />
+        ))}
+        {receipt.changeMinor > 0 && <Row label="Change" value={money(receipt.changeMinor)} />}
+        {receipt.taxes.map((t, i) => (
+          <Row
+            key={i}
+            label={`${t.label} ${receipt.totals.pricesIncludeTax ? "incl." : "on"} ${money(t.netMinor)}`}
+            value={money(t.taxMinor)}
+          />
+        ))}
+        {receipt.business.footer && <p className="mt-2 text-center">{receipt.business.footer}</p>}
+      </article>
+    </section>
+  );
+}
+
+function Row({ label, value, isStrong }: { label: string; value: string; isStrong?: boolean }) {
+  return (
+    <div className={`flex justify-between gap-2 ${isStrong ? "text-base font-bold" : ""}`}>
+      <span>{label}</span>
+      <span>{value}</span>
+    </div>
+  );
+}
