@@ -10,6 +10,7 @@ import { getDb } from "@/lib/db/client";
 import { databaseTarget, describeTarget } from "@/lib/db/config";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { createEventsRuntime } from "@/lib/events/start-events";
+import { startReservationSweeper } from "@/lib/inventory/start-sweeper";
 import { logger } from "@/lib/log";
 
 const target = databaseTarget();
@@ -31,6 +32,8 @@ const runtime = await createEventsRuntime({
   hasRealtime: false,
   hasDispatcher: true,
 });
+// Expired reservations go back to stock from here too (SKIP LOCKED: safe beside the app).
+const stopSweeper = startReservationSweeper();
 logger.info({ database: describeTarget(target) }, "worker: dispatching outbox events");
 
 // The dispatcher's timers do not hold a process open; the worker must stay.
@@ -41,6 +44,7 @@ async function shutDown(signal: NodeJS.Signals) {
   if (isStopping) return;
   isStopping = true;
   clearInterval(keepAlive);
+  stopSweeper();
   logger.info({ signal }, "worker: finishing the batch in hand and stopping");
   await runtime.stop();
   await db.$disconnect();

@@ -27,8 +27,7 @@ export async function callAction<I, T>(
   }
   if (!result.ok) {
     const detail = Object.values(result.fields ?? {})[0]?.[0];
-    const message =
-      result.code === "invalid_input" && detail ? detail : result.message;
+    const message = result.code === "invalid_input" && detail ? detail : result.message;
     throw new PosActionError(message, result.code, result.fields);
   }
   return result.data;

@@ -53,7 +53,9 @@ export function CameraScanner({
 
     async function start() {
       if (!navigator.mediaDevices?.getUserMedia) {
-        setProblem("This browser cannot use the camera here. Type the code or use search.");
+        setProblem(
+          "This browser cannot use the camera here. Type the code or use search.",
+        );
         return;
       }
       const { BrowserMultiFormatReader } = await import("@zxing/browser");
@@ -104,8 +106,12 @@ export function CameraScanner({
       />
       {/* The viewfinder: where to hold the barcode. */}
       <div className="pointer-events-none absolute inset-x-6 top-1/2 h-24 -translate-y-1/2 rounded-xl border-4 border-white/80 shadow-[0_0_0_9999px_rgba(0,0,0,0.35)]" />
-      <p className="absolute inset-x-0 top-2 text-center text-sm text-white" aria-live="polite">
-        {problem ?? (isStarting ? "Starting the camera…" : "Hold the barcode inside the frame")}
+      <p
+        className="absolute inset-x-0 top-2 text-center text-sm text-white"
+        aria-live="polite"
+      >
+        {problem ??
+          (isStarting ? "Starting the camera…" : "Hold the barcode inside the frame")}
       </p>
       <button
         type="button"

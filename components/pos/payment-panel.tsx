@@ -2,12 +2,12 @@
 
 import { useState } from "react";
 import { payAction } from "@/app/(pos)/pos/actions";
+import { formatMoney } from "@/components/ui/format";
 import { parsePrice } from "@/lib/catalog/parse-price";
 import type { CartView } from "@/lib/checkout/cart-view";
-import { TEST_CARDS, testCardToken } from "@/lib/payments/test-cards";
 import type { TenderInput } from "@/lib/payments/tenders";
+import { TEST_CARDS, testCardToken } from "@/lib/payments/test-cards";
 import type { Receipt } from "@/lib/receipts/receipt";
-import { formatMoney } from "@/components/ui/format";
 import { callAction } from "./call-action";
 
 interface Taken {
@@ -118,35 +118,40 @@ export function PaymentPanel({
     <section aria-label="Payment" className="flex flex-1 flex-col overflow-y-auto p-4">
       <div className="flex items-baseline justify-between">
         <h2 className="text-lg font-semibold">Take payment</h2>
-        <button type="button" onClick={onCancel} className="min-h-11 px-2 text-white/80 underline">
+        <button
+          type="button"
+          onClick={onCancel}
+          className="min-h-11 px-2 text-white/80 underline"
+        >
           Back to ticket
         </button>
       </div>
       <p className="mt-2 text-3xl font-bold" data-testid="amount-due">
-        {money(remaining)} <span className="text-base font-normal text-white/70">to pay</span>
+        {money(remaining)}{" "}
+        <span className="text-base font-normal text-white/70">to pay</span>
       </p>
       {taken.length > 0 && (
         <ul className="mt-2 text-sm text-white/80" aria-label="Tenders taken">
-          {taken.map((t, i) => (
-            <li key={i}>✓ {t.label}</li>
+          {taken.map((t) => (
+            <li key={t.label}>✓ {t.label}</li>
           ))}
         </ul>
       )}
 
-      <div className="mt-4 grid grid-cols-2 gap-2" role="radiogroup" aria-label="Payment method">
+      <fieldset className="mt-4 grid grid-cols-2 gap-2">
+        <legend className="sr-only">Payment method</legend>
         {(["cash", "card"] as const).map((m) => (
           <button
             key={m}
             type="button"
-            role="radio"
-            aria-checked={method === m}
+            aria-pressed={method === m}
             onClick={() => setMethod(m)}
             className={`min-h-12 rounded-xl font-semibold ${method === m ? "bg-white text-brand-900" : "bg-white/10"}`}
           >
             {m === "cash" ? "Cash" : "Card"}
           </button>
         ))}
-      </div>
+      </fieldset>
 
       <label className="mt-4 block text-sm" htmlFor="pay-amount">
         Amount to pay this way

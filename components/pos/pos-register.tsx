@@ -4,8 +4,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import { currentShiftAction, switchAssociateAction } from "@/app/(pos)/pos/actions";
-import type { ShiftReport } from "@/lib/pos/shift-report";
 import { formatMoney } from "@/components/ui/format";
+import type { ShiftReport } from "@/lib/pos/shift-report";
 import { callAction } from "./call-action";
 import { type Completed, PaymentPanel } from "./payment-panel";
 import { ReceiptView } from "./receipt-view";
@@ -15,9 +15,12 @@ import { useLiveLookup } from "./use-live-lookup";
 import { useTicket } from "./use-ticket";
 
 // The camera and its decoder load only when the associate opens them.
-const CameraScanner = dynamic(() => import("./camera-scanner").then((m) => m.CameraScanner), {
-  ssr: false,
-});
+const CameraScanner = dynamic(
+  () => import("./camera-scanner").then((m) => m.CameraScanner),
+  {
+    ssr: false,
+  },
+);
 
 export interface LookupResult {
   id: string;
@@ -102,10 +105,15 @@ export function PosRegister({
     const pin = window.prompt("Colleague's PIN");
     if (!pin) return;
     try {
-      const who = await callAction(switchAssociateAction, { locationId: station.storeId, pin });
+      const who = await callAction(switchAssociateAction, {
+        locationId: station.storeId,
+        pin,
+      });
       setAssociate(who.name);
     } catch (error) {
-      setNotice({ text: error instanceof Error ? error.message : "That PIN is not right." });
+      setNotice({
+        text: error instanceof Error ? error.message : "That PIN is not right.",
+      });
     }
   }
 
@@ -262,7 +270,10 @@ export function PosRegister({
           autoComplete="off"
           className="min-h-12 min-w-0 flex-1 rounded-xl bg-white px-3 text-ink placeholder:text-ink/50"
         />
-        <button type="submit" className="min-h-12 rounded-xl bg-brand-500 px-3 font-semibold">
+        <button
+          type="submit"
+          className="min-h-12 rounded-xl bg-brand-500 px-3 font-semibold"
+        >
           Add
         </button>
         <button
@@ -331,14 +342,20 @@ export function PosRegister({
           <section aria-label="Search results" className="mt-3">
             <div className="flex items-center justify-between">
               <h2 className="text-sm text-white/70">Results for “{search}”</h2>
-              <button type="button" onClick={() => setSearch("")} className="min-h-11 px-2 underline">
+              <button
+                type="button"
+                onClick={() => setSearch("")}
+                className="min-h-11 px-2 underline"
+              >
                 Close
               </button>
             </div>
             {results.isFetching && <p className="text-white/70">Looking up…</p>}
             {results.error && <p className="text-red-300">{results.error.message}</p>}
             {results.data?.length === 0 && (
-              <p className="text-white/70">Nothing in the catalogue matches “{search}”.</p>
+              <p className="text-white/70">
+                Nothing in the catalogue matches “{search}”.
+              </p>
             )}
             <ul className="space-y-2">
               {results.data?.map((r) => (
@@ -352,17 +369,22 @@ export function PosRegister({
                     </div>
                     <p className="font-bold">{formatMoney(r.priceMinor, r.currency)}</p>
                   </div>
-                  <p className={`mt-1 text-sm ${r.here > 0 ? "text-brand-700" : "text-red-700"}`}>
+                  <p
+                    className={`mt-1 text-sm ${r.here > 0 ? "text-brand-700" : "text-red-700"}`}
+                  >
                     {r.here > 0 ? `${r.here} in this store` : "None in this store"}
                   </p>
                   {r.elsewhere.length > 0 && (
                     <p className="text-sm text-ink/60">
-                      Elsewhere: {r.elsewhere.map((e) => `${e.name} ${e.available}`).join(", ")}
+                      Elsewhere:{" "}
+                      {r.elsewhere.map((e) => `${e.name} ${e.available}`).join(", ")}
                     </p>
                   )}
                   <button
                     type="button"
-                    onClick={() => add.mutate(r.id, { onError: (e) => setNotice({ text: e.message }) })}
+                    onClick={() =>
+                      add.mutate(r.id, { onError: (e) => setNotice({ text: e.message }) })
+                    }
                     className="mt-2 min-h-11 w-full rounded-lg bg-brand-600 font-semibold text-white"
                   >
                     Add to sale
@@ -375,11 +397,17 @@ export function PosRegister({
 
         <section aria-label="Ticket" className="mt-3">
           {lines.length === 0 && !search && (
-            <p className="mt-8 text-center text-white/60">Scan an item to start a sale.</p>
+            <p className="mt-8 text-center text-white/60">
+              Scan an item to start a sale.
+            </p>
           )}
           <ul className="space-y-2">
             {lines.map((line) => (
-              <li key={line.id} className="rounded-2xl bg-white p-3 text-ink" data-testid="ticket-line">
+              <li
+                key={line.id}
+                className="rounded-2xl bg-white p-3 text-ink"
+                data-testid="ticket-line"
+              >
                 <div className="flex justify-between gap-2">
                   <div className="min-w-0">
                     <p className="font-semibold">{line.title}</p>
@@ -390,25 +418,31 @@ export function PosRegister({
                   <p className="font-bold">{money(line.totalMinor)}</p>
                 </div>
                 {line.discountMinor > 0 && (
-                  <p className="text-sm text-brand-700">Saving {money(line.discountMinor)}</p>
+                  <p className="text-sm text-brand-700">
+                    Saving {money(line.discountMinor)}
+                  </p>
                 )}
                 <div className="mt-2 flex items-center gap-2">
                   <button
                     type="button"
                     aria-label={`One fewer ${line.title}`}
                     disabled={line.quantity <= 1}
-                    onClick={() => setQuantity.mutate({ lineId: line.id, quantity: line.quantity - 1 })}
+                    onClick={() =>
+                      setQuantity.mutate({ lineId: line.id, quantity: line.quantity - 1 })
+                    }
                     className="size-11 rounded-lg bg-ink/10 text-xl disabled:opacity-40"
                   >
                     −
                   </button>
-                  <span className="w-8 text-center font-semibold" aria-label="Quantity">
+                  <output className="w-8 text-center font-semibold" aria-label="Quantity">
                     {line.quantity}
-                  </span>
+                  </output>
                   <button
                     type="button"
                     aria-label={`One more ${line.title}`}
-                    onClick={() => setQuantity.mutate({ lineId: line.id, quantity: line.quantity + 1 })}
+                    onClick={() =>
+                      setQuantity.mutate({ lineId: line.id, quantity: line.quantity + 1 })
+                    }
                     className="size-11 rounded-lg bg-ink/10 text-xl"
                   >
                     +
@@ -425,11 +459,11 @@ export function PosRegister({
             ))}
           </ul>
           {ticket && ticket.promotions.length > 0 && (
-            <div className="mt-3 rounded-xl bg-white/10 p-3 text-sm" aria-label="Promotions applied">
+            <div className="mt-3 rounded-xl bg-white/10 p-3 text-sm">
               <p className="font-semibold">Promotions applied</p>
               <ul>
-                {ticket.promotions.map((p, i) => (
-                  <li key={i} className="flex justify-between gap-2">
+                {ticket.promotions.map((p) => (
+                  <li key={`${p.name}-${p.code}`} className="flex justify-between gap-2">
                     <span>{p.code ? `${p.name} (${p.code})` : p.name}</span>
                     <span>-{money(p.amountMinor)}</span>
                   </li>
@@ -444,7 +478,9 @@ export function PosRegister({
         <div className="flex items-baseline justify-between">
           <span className="text-white/70">
             {lines.reduce((n, l) => n + l.quantity, 0)} items
-            {ticket && ticket.totals.discountMinor > 0 && ` · saved ${money(ticket.totals.discountMinor)}`}
+            {ticket &&
+              ticket.totals.discountMinor > 0 &&
+              ` · saved ${money(ticket.totals.discountMinor)}`}
           </span>
           <span className="text-2xl font-bold" data-testid="ticket-total">
             {money(ticket?.totals.totalMinor ?? 0)}

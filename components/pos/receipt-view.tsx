@@ -1,9 +1,10 @@
 "use client";
 
-import { useState } from "react";
-import type { Receipt } from "@/lib/receipts/receipt";
+import dynamic from "next/dynamic";
 import { formatMoney } from "@/components/ui/format";
-import { canPrintSerial, printReceiptSerial } from "./receipt-printer";
+import type { Receipt } from "@/lib/receipts/receipt";
+
+const SerialPrintButton = dynamic(() => import("./serial-print-button"), { ssr: false });
 
 /** The finished sale: change due, the receipt on screen, and ways to print it. */
 export function ReceiptView({
@@ -16,17 +17,6 @@ export function ReceiptView({
   onNewSale: () => void;
 }) {
   const money = (minor: number) => formatMoney(minor, receipt.currency);
-  const [printState, setPrintState] = useState<string | null>(null);
-
-  async function printThermal() {
-    setPrintState("Printing…");
-    try {
-      await printReceiptSerial(receipt);
-      setPrintState("Sent to the receipt printer.");
-    } catch (error) {
-      setPrintState(error instanceof Error ? error.message : "The printer did not answer.");
-    }
-  }
 
   return (
     <section aria-label="Sale complete" className="flex-1 overflow-y-auto p-4">
@@ -45,15 +35,7 @@ export function ReceiptView({
           >
             Print
           </button>
-          {canPrintSerial() && (
-            <button
-              type="button"
-              onClick={() => void printThermal()}
-              className="min-h-12 rounded-xl bg-white/10 px-4 font-semibold"
-            >
-              Receipt printer
-            </button>
-          )}
+          <SerialPrintButton receipt={receipt} />
           <button
             type="button"
             onClick={onNewSale}
@@ -62,11 +44,6 @@ export function ReceiptView({
             New sale
           </button>
         </div>
-        {printState && (
-          <p aria-live="polite" className="mt-2 text-sm text-white/80">
-            {printState}
-          </p>
-        )}
       </div>
 
       <article
@@ -84,16 +61,16 @@ export function ReceiptView({
         {receipt.associate && <p>Served by: {receipt.associate}</p>}
         <hr className="my-2 border-dashed border-ink/40" />
         <ul>
-          {receipt.lines.map((line, i) => (
-            <li key={i} className="py-0.5">
+          {receipt.lines.map((line) => (
+            <li key={`${line.sku}-${line.fulfillmentLabel}`} className="py-0.5">
               <div className="flex justify-between gap-2">
                 <span>
                   {line.quantity} × {line.title}
                 </span>
                 <span>{money(line.subtotalMinor)}</span>
               </div>
-              {line.discounts.map((d, j) => (
-                <div key={j} className="flex justify-between gap-2 pl-4 text-ink/70">
+              {line.discounts.map((d) => (
+                <div key={d.name} className="flex justify-between gap-2 pl-4 text-ink/70">
                   <span>{d.name}</span>
                   <span>-{money(d.amountMinor)}</span>
                 </div>
@@ -110,26 +87,44 @@ export function ReceiptView({
           <Row label="Tax" value={money(receipt.totals.taxMinor)} />
         )}
         <Row label="TOTAL" value={money(receipt.totals.totalMinor)} isStrong />
-        {receipt.tenders.map((t, i) => (
-          <Row key={i} label={t.label} value={money(t.tenderedMinor ?? t.amountMinor)} />
-        ))}
-        {receipt.changeMinor > 0 && <Row label="Change" value={money(receipt.changeMinor)} />}
-        {receipt.taxes.map((t, i) => (
+        {receipt.tenders.map((t) => (
           <Row
-            key={i}
+            key={`${t.label}-${t.amountMinor}`}
+            label={t.label}
+            value={money(t.tenderedMinor ?? t.amountMinor)}
+          />
+        ))}
+        {receipt.changeMinor > 0 && (
+          <Row label="Change" value={money(receipt.changeMinor)} />
+        )}
+        {receipt.taxes.map((t) => (
+          <Row
+            key={t.label}
             label={`${t.label} ${receipt.totals.pricesIncludeTax ? "incl." : "on"} ${money(t.netMinor)}`}
             value={money(t.taxMinor)}
           />
         ))}
-        {receipt.business.footer && <p className="mt-2 text-center">{receipt.business.footer}</p>}
+        {receipt.business.footer && (
+          <p className="mt-2 text-center">{receipt.business.footer}</p>
+        )}
       </article>
     </section>
   );
 }
 
-function Row({ label, value, isStrong }: { label: string; value: string; isStrong?: boolean }) {
+function Row({
+  label,
+  value,
+  isStrong,
+}: {
+  label: string;
+  value: string;
+  isStrong?: boolean;
+}) {
   return (
-    <div className={`flex justify-between gap-2 ${isStrong ? "text-base font-bold" : ""}`}>
+    <div
+      className={`flex justify-between gap-2 ${isStrong ? "text-base font-bold" : ""}`}
+    >
       <span>{label}</span>
       <span>{value}</span>
     </div>

@@ -2,9 +2,9 @@
 
 import { useState } from "react";
 import { closeShiftAction, openShiftAction } from "@/app/(pos)/pos/actions";
+import { formatMoney } from "@/components/ui/format";
 import { parsePrice } from "@/lib/catalog/parse-price";
 import type { ShiftReport } from "@/lib/pos/shift-report";
-import { formatMoney } from "@/components/ui/format";
 import { callAction } from "./call-action";
 
 function readCash(text: string, currency: string): number | null {
@@ -29,7 +29,8 @@ export function OpenShiftForm({
   async function open(event: React.FormEvent) {
     event.preventDefault();
     const minor = readCash(text, currency);
-    if (minor === null) return setProblem("Enter the cash counted into the drawer, e.g. 100.00.");
+    if (minor === null)
+      return setProblem("Enter the cash counted into the drawer, e.g. 100.00.");
     setIsBusy(true);
     try {
       await callAction(openShiftAction, { registerId, openingFloatMinor: minor });
@@ -44,7 +45,9 @@ export function OpenShiftForm({
   return (
     <form onSubmit={open} className="flex-1 overflow-y-auto p-4">
       <h2 className="text-xl font-bold">Open the shift</h2>
-      <p className="mt-1 text-white/70">Count the cash in the drawer before the first sale.</p>
+      <p className="mt-1 text-white/70">
+        Count the cash in the drawer before the first sale.
+      </p>
       <label htmlFor="float" className="mt-4 block text-sm">
         Float counted
       </label>
@@ -73,7 +76,13 @@ export function OpenShiftForm({
 }
 
 /** The X report while the shift is open, or the Z report after it closes. */
-export function ShiftReportView({ report, title }: { report: ShiftReport; title: string }) {
+export function ShiftReportView({
+  report,
+  title,
+}: {
+  report: ShiftReport;
+  title: string;
+}) {
   const money = (minor: number) => formatMoney(minor, report.currency);
   const row = (label: string, value: string, testId?: string) => (
     <div className="flex justify-between gap-2 py-0.5">
@@ -97,7 +106,11 @@ export function ShiftReportView({ report, title }: { report: ShiftReport; title:
           row("Counted cash", money(report.cash.countedMinor), "counted-cash")}
         {report.cash.varianceMinor !== null &&
           row(
-            report.cash.varianceMinor < 0 ? "Short" : report.cash.varianceMinor > 0 ? "Over" : "Variance",
+            report.cash.varianceMinor < 0
+              ? "Short"
+              : report.cash.varianceMinor > 0
+                ? "Over"
+                : "Variance",
             money(Math.abs(report.cash.varianceMinor)),
             "cash-variance",
           )}

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from "react";
 
 /** Keys closer together than this come from a scanner, not a person. */
-const MAX_GAP_MS = 35;
+const MAX_GAP_MS = 60;
 const MIN_LENGTH = 4;
 
 /**
@@ -47,7 +47,9 @@ export function useHardwareScanner(onScan: (code: string) => void, isEnabled = t
       if (!isFast) {
         buffer = "";
         field =
-          target instanceof HTMLInputElement ? { element: target, value: target.value } : null;
+          target instanceof HTMLInputElement
+            ? { element: target, value: target.value }
+            : null;
       }
       buffer += event.key;
     };
@@ -58,7 +60,10 @@ export function useHardwareScanner(onScan: (code: string) => void, isEnabled = t
 
 /** Puts a field back as it was, telling React through a native input event. */
 function restore(element: HTMLInputElement, value: string) {
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set;
+  const setter = Object.getOwnPropertyDescriptor(
+    HTMLInputElement.prototype,
+    "value",
+  )?.set;
   setter?.call(element, value);
   element.dispatchEvent(new Event("input", { bubbles: true }));
 }

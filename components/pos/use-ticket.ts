@@ -35,7 +35,7 @@ export function useTicket(station: { storeId: string; registerId: string }) {
       if (!cartId) return null;
       const view = await callAction(ticketAction, { cartId }).catch(() => null);
       // A ticket that was paid or is gone: the next item starts a new one.
-      if (!view || view.status !== "OPEN") {
+      if (view?.status !== "OPEN") {
         localStorage.removeItem(ticketKey(station.registerId));
         return null;
       }
@@ -64,7 +64,8 @@ export function useTicket(station: { storeId: string; registerId: string }) {
   }, [cartId, ticket.data, station, put]);
 
   const scan = useMutation({
-    mutationFn: async (code: string) => callAction(scanAction, { cartId: await ensure(), code }),
+    mutationFn: async (code: string) =>
+      callAction(scanAction, { cartId: await ensure(), code }),
     onSuccess: (outcome) => {
       if (outcome.status === "added") put(outcome.ticket);
     },
@@ -97,7 +98,10 @@ export function useTicket(station: { storeId: string; registerId: string }) {
     mutationFn: (lineId: string) =>
       callAction(removeLineAction, { cartId: cartId ?? "", lineId }),
     onMutate: (lineId) =>
-      patchLines((view) => ({ ...view, lines: view.lines.filter((l) => l.id !== lineId) })),
+      patchLines((view) => ({
+        ...view,
+        lines: view.lines.filter((l) => l.id !== lineId),
+      })),
     onError: (_e, _i, context) => context?.previous && put(context.previous),
     onSuccess: put,
   });

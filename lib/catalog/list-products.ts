@@ -29,32 +29,34 @@ export const listProductsSchema = z.object({
 
 export type ListProductsQuery = z.output<typeof listProductsSchema>;
 
-// Availability of one variant summed over active locations, as
-// lib/inventory/availability.ts computes it per level (never below zero).
-const VARIANT_AVAILABLE = Prisma.sql`(
-  SELECT coalesce(sum(greatest(0, il."onHand" - il.reserved - il."safetyStock")), 0)
-  FROM "InventoryLevel" il JOIN "Location" l ON l.id = il."locationId" AND l."isActive"
-  WHERE il."variantId" = v.id)`;
-
-const HAS_AVAILABLE = Prisma.sql`EXISTS (
-  SELECT 1 FROM "Variant" v
+// Availability as lib/inventory/availability.ts computes it per level
+// (on hand - reserved - safety stock, never below zero), summed over the
+// active locations of each active variant. Each filter is one set of
+// product ids built by a single pass over the levels, not a probe per row.
+const AVAILABLE_PRODUCTS = Prisma.sql`(
+  SELECT v."productId" FROM "Variant" v
   JOIN "InventoryLevel" il ON il."variantId" = v.id
   JOIN "Location" l ON l.id = il."locationId" AND l."isActive"
-  WHERE v."productId" = p.id AND v."isActive"
-    AND il."onHand" - il.reserved - il."safetyStock" > 0)`;
+  WHERE v."isActive" AND il."onHand" - il.reserved - il."safetyStock" > 0)`;
 
-const HAS_LOW_VARIANT = Prisma.sql`EXISTS (
-  SELECT 1 FROM "Variant" v
-  WHERE v."productId" = p.id AND v."isActive"
-    AND ${VARIANT_AVAILABLE} <= (
-      SELECT coalesce(sum(il."reorderPoint"), 0) FROM "InventoryLevel" il
-      WHERE il."variantId" = v.id))`;
+// Some active variant at or below its reorder point (summed over locations).
+const LOW_PRODUCTS = Prisma.sql`(
+  SELECT v."productId" FROM "Variant" v
+  LEFT JOIN (
+    SELECT il."variantId",
+      sum(greatest(0, il."onHand" - il.reserved - il."safetyStock"))
+        FILTER (WHERE l."isActive") AS available,
+      sum(il."reorderPoint") AS "reorderPoint"
+    FROM "InventoryLevel" il JOIN "Location" l ON l.id = il."locationId"
+    GROUP BY il."variantId"
+  ) s ON s."variantId" = v.id
+  WHERE v."isActive" AND coalesce(s.available, 0) <= coalesce(s."reorderPoint", 0))`;
 
 const STOCK_CONDITIONS: Record<(typeof STOCK_STATES)[number], Prisma.Sql> = {
-  in_stock: HAS_AVAILABLE,
+  in_stock: Prisma.sql`p.id IN ${AVAILABLE_PRODUCTS}`,
   // In stock somewhere, but some variant is at or below its reorder point.
-  low_stock: Prisma.sql`${HAS_AVAILABLE} AND ${HAS_LOW_VARIANT}`,
-  out_of_stock: Prisma.sql`NOT ${HAS_AVAILABLE}`,
+  low_stock: Prisma.sql`p.id IN ${AVAILABLE_PRODUCTS} AND p.id IN ${LOW_PRODUCTS}`,
+  out_of_stock: Prisma.sql`p.id NOT IN ${AVAILABLE_PRODUCTS}`,
 };
 
 const ORDER: Record<Exclude<(typeof PRODUCT_SORTS)[number], "relevance">, Prisma.Sql> = {

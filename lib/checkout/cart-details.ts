@@ -7,11 +7,7 @@ import type { CartActor } from "./cart-access";
 import { type CartView, cartViewById } from "./cart-view";
 import { openCart } from "./change-cart-lines";
 import { recordCartChange } from "./record-cart-change";
-import {
-  type CartDetailsInput,
-  CartCodeSchema,
-  CartDetailsSchema,
-} from "./schemas";
+import { CartCodeSchema, type CartDetailsInput, CartDetailsSchema } from "./schemas";
 
 const MAX_CODES = 10;
 
@@ -33,7 +29,10 @@ export async function addCartCode(
         fields: { code: [`At most ${MAX_CODES} codes.`] },
       });
     }
-    await tx.cart.update({ where: { id: cart.id }, data: { codes: [...cart.codes, code] } });
+    await tx.cart.update({
+      where: { id: cart.id },
+      data: { codes: [...cart.codes, code] },
+    });
     await recordCartChange(tx, {
       actor: options.actor,
       action: "cart.code_added",

@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors/app-error";
 import { availabilityForVariants } from "@/lib/inventory/availability";
 import type { CodeOutcome, PricingWarning } from "@/lib/pricing";
-import { type CartActor, assertCartAccess } from "./cart-access";
+import { assertCartAccess, type CartActor } from "./cart-access";
 import { priceCartRecord } from "./price-cart";
 import { ShippingAddressSchema } from "./schemas";
 
@@ -71,7 +71,11 @@ function loadForView(db: Db, cartId: string) {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         include: {
           variant: {
-            select: { sku: true, optionValues: true, product: { select: { title: true } } },
+            select: {
+              sku: true,
+              optionValues: true,
+              product: { select: { title: true } },
+            },
           },
           location: { select: { name: true } },
         },
@@ -98,7 +102,8 @@ async function buildCartView(db: Db, cart: CartWithLines): Promise<CartView> {
       line.fulfillment === "CARRY_OUT"
         ? null
         : line.locationId
-          ? (stock?.byLocation.find((l) => l.locationId === line.locationId)?.available ?? 0)
+          ? (stock?.byLocation.find((l) => l.locationId === line.locationId)?.available ??
+            0)
           : (stock?.shippable ?? 0);
     const options = line.variant.optionValues.join(" / ");
     return {

@@ -3,7 +3,7 @@ import type { FulfillmentMethod } from "@/lib/db/generated/enums";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/validate";
 import { availabilityForVariants } from "@/lib/inventory/availability";
-import { type CartActor, assertCartAccess } from "./cart-access";
+import { assertCartAccess, type CartActor } from "./cart-access";
 import { type CartView, cartViewById } from "./cart-view";
 import { recordCartChange } from "./record-cart-change";
 import {
@@ -63,7 +63,12 @@ export async function addCartLine(
 /** Changes a line's quantity, fulfillment or location; re-prices and re-checks stock. */
 export async function updateCartLine(
   db: PrismaClient,
-  options: { actor: CartActor; cartId: string; lineId: string; input: UpdateCartLineInput },
+  options: {
+    actor: CartActor;
+    cartId: string;
+    lineId: string;
+    input: UpdateCartLineInput;
+  },
 ): Promise<CartView> {
   const input = parseInput(UpdateCartLineSchema, options.input);
   await db.$transaction(async (tx) => {
@@ -90,7 +95,11 @@ export async function updateCartLine(
       actor: options.actor,
       action: "cart.line_changed",
       cart,
-      before: { quantity: line.quantity, fulfillment: line.fulfillment, locationId: line.locationId },
+      before: {
+        quantity: line.quantity,
+        fulfillment: line.fulfillment,
+        locationId: line.locationId,
+      },
       after: { lineId: line.id, ...shape },
     });
   });
@@ -158,7 +167,8 @@ async function checkLine(tx: Tx, cart: OpenCart, line: LineShape): Promise<LineS
   }
 
   if (line.fulfillment === "CARRY_OUT") {
-    if (cart.channel !== "POS") throw refuse("fulfillment", "Carry-out is only at a till.");
+    if (cart.channel !== "POS")
+      throw refuse("fulfillment", "Carry-out is only at a till.");
     if (line.locationId !== cart.locationId) {
       throw refuse("locationId", "Carry-out is from the till's own store.");
     }

@@ -2,8 +2,8 @@ import type { Tx } from "@/lib/db/client";
 import { recordCounterSale } from "@/lib/inventory/record-counter-sale";
 import { assertOrderMove, settledOrderStatus } from "@/lib/orders/state-machine";
 import type { CardAuthorization } from "@/lib/payments/authorize-cards";
-import type { CardOperation } from "@/lib/payments/card-operations";
 import { bookCaptures } from "@/lib/payments/capture-payments";
+import type { CardOperation } from "@/lib/payments/card-operations";
 import { type CartActor, cartActorRef } from "./cart-access";
 import { announceOrder } from "./order-events";
 import { recordCardResults } from "./settle-card-results";
@@ -24,7 +24,11 @@ export async function lockOrder(tx: Tx, orderId: string) {
  */
 export async function confirmOrder(
   tx: Tx,
-  options: { orderId: string; actor: CartActor; authorizations: readonly CardAuthorization[] },
+  options: {
+    orderId: string;
+    actor: CartActor;
+    authorizations: readonly CardAuthorization[];
+  },
 ): Promise<CardOperation[] | null> {
   const locked = await lockOrder(tx, options.orderId);
   if (locked?.status !== "PENDING_PAYMENT") return null;
@@ -33,11 +37,17 @@ export async function confirmOrder(
 
   const order = await tx.order.findUniqueOrThrow({
     where: { id: options.orderId },
-    include: { fulfillments: true, lines: true },
+    include: { fulfillments: true },
   });
   const carryOut = order.fulfillments.filter((f) => f.method === "CARRY_OUT");
+  const carryOutLines =
+    carryOut.length > 0
+      ? await tx.orderLine.findMany({
+          where: { fulfillmentId: { in: carryOut.map((f) => f.id) } },
+        })
+      : [];
   for (const fulfillment of carryOut) {
-    const lines = order.lines.filter((l) => l.fulfillmentId === fulfillment.id);
+    const lines = carryOutLines.filter((l) => l.fulfillmentId === fulfillment.id);
     await recordCounterSale(tx, {
       actor: options.actor ?? { kind: "system", reason: "checkout" },
       locationId: fulfillment.locationId,
@@ -74,7 +84,10 @@ export async function confirmOrder(
   const status = settledOrderStatus({ status: "PLACED", fulfillments, payments });
   assertOrderMove("PENDING_PAYMENT", status);
   await tx.order.update({ where: { id: order.id }, data: { status } });
-  await tx.cart.update({ where: { id: order.cartId ?? "" }, data: { status: "CONVERTED" } });
+  await tx.cart.update({
+    where: { id: order.cartId ?? "" },
+    data: { status: "CONVERTED" },
+  });
 
   await announceOrder(tx, {
     actor: options.actor,

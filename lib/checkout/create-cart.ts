@@ -23,16 +23,22 @@ export async function createCart(
   const channel = channelFor(actor);
   const now = options.now ?? new Date();
   const customerId =
-    actor?.kind === "customer" ? actor.id : channel === "WEB" ? null : (input.customerId ?? null);
+    actor?.kind === "customer"
+      ? actor.id
+      : channel === "WEB"
+        ? null
+        : (input.customerId ?? null);
 
   const fields: FieldErrors = {};
   const location = input.locationId
     ? await db.location.findUnique({ where: { id: input.locationId } })
     : null;
-  if (input.locationId && !location?.isActive) fields.locationId = ["No trading location has this id."];
+  if (input.locationId && !location?.isActive)
+    fields.locationId = ["No trading location has this id."];
   if (channel === "POS") {
     if (!location) fields.locationId = ["Say which store the till is in."];
-    else if (!location.canSellInStore) fields.locationId = ["That location has no tills."];
+    else if (!location.canSellInStore)
+      fields.locationId = ["That location has no tills."];
     if (input.registerId) {
       const register = await db.register.findUnique({ where: { id: input.registerId } });
       if (!register?.isActive || register.locationId !== input.locationId) {

@@ -69,7 +69,11 @@ export async function failOrder(
   });
   await tx.order.update({
     where: { id: order.id },
-    data: { status: "PAYMENT_FAILED", cancelledAt: new Date(), cancelReason: options.reason },
+    data: {
+      status: "PAYMENT_FAILED",
+      cancelledAt: new Date(),
+      cancelReason: options.reason,
+    },
   });
   await tx.cart.updateMany({
     where: { id: order.cartId ?? "", orderId: order.id },

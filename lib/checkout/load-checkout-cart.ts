@@ -36,7 +36,11 @@ export async function lockCart(tx: Tx, cartId: string) {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         include: {
           variant: {
-            select: { sku: true, optionValues: true, product: { select: { title: true } } },
+            select: {
+              sku: true,
+              optionValues: true,
+              product: { select: { title: true } },
+            },
           },
         },
       },
@@ -91,7 +95,9 @@ export async function settleCheckoutLines(
   for (const line of cart.lines) {
     const locationId = line.locationId ?? routes.get(line.id);
     if (!locationId) {
-      fields[`lines.${line.id}`] = [`No location can ship ${line.quantity} of ${line.variant.sku}.`];
+      fields[`lines.${line.id}`] = [
+        `No location can ship ${line.quantity} of ${line.variant.sku}.`,
+      ];
       continue;
     }
     const options = line.variant.optionValues.join(" / ");
@@ -102,7 +108,9 @@ export async function settleCheckoutLines(
       fulfillment: line.fulfillment,
       locationId,
       sku: line.variant.sku,
-      title: options ? `${line.variant.product.title} — ${options}` : line.variant.product.title,
+      title: options
+        ? `${line.variant.product.title} — ${options}`
+        : line.variant.product.title,
     });
   }
   if (Object.keys(fields).length > 0) {
@@ -124,13 +132,14 @@ function lineProblem(
   location: { isActive: boolean; canShip: boolean; canPickup: boolean } | undefined,
   shippingAddress: ShippingAddress | null,
 ): string | null {
-  if (line.locationId && (!location || !location.isActive)) {
+  if (line.locationId && !location?.isActive) {
     return "That location is not trading.";
   }
   switch (line.fulfillment) {
     case "CARRY_OUT":
       if (cart.channel !== "POS") return "Carry-out is only for sales at a till.";
-      if (line.locationId !== cart.locationId) return "Carry-out is from the till's own store.";
+      if (line.locationId !== cart.locationId)
+        return "Carry-out is from the till's own store.";
       return null;
     case "PICKUP":
       if (!location) return "Choose the store to collect from.";

@@ -32,7 +32,11 @@ export async function mergeGuestCart(
     if (!own || own.id === guest.id) {
       await tx.cart.update({
         where: { id: guest.id },
-        data: { customerId: actor.id, email: guest.email ?? actor.email, expiresAt: null },
+        data: {
+          customerId: actor.id,
+          email: guest.email ?? actor.email,
+          expiresAt: null,
+        },
       });
       return guest.id;
     }

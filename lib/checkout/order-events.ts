@@ -1,5 +1,5 @@
-import { type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/client";
 import { emitEvent } from "@/lib/events/emit-event";
 
@@ -29,7 +29,12 @@ export async function announceOrder(
     aggregateType: "order",
     aggregateId: order.id,
     locationId: order.locationId,
-    payload: { orderId: order.id, number: order.number, status: order.status, ...options.payload },
+    payload: {
+      orderId: order.id,
+      number: order.number,
+      status: order.status,
+      ...options.payload,
+    },
   });
   if (isAccountable(options.actor)) {
     await recordAudit(tx, {

@@ -40,19 +40,19 @@ import type { PrismaClient, Tx } from "@/lib/db/client";
 import { AppError, type FieldErrors, isAppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/validate";
 import { reserveStock } from "@/lib/inventory/reserve-stock";
-import { recordRedemptions } from "@/lib/promotions/record-redemptions";
 import { logger } from "@/lib/log";
 import { formatMoney } from "@/lib/money";
-import { type CardAuthorization, authorizeCards } from "@/lib/payments/authorize-cards";
+import { authorizeCards, type CardAuthorization } from "@/lib/payments/authorize-cards";
+import { type CardOperation, runCardOperations } from "@/lib/payments/card-operations";
 import {
   type CardProviders,
   configuredCardProviders,
   providerForToken,
 } from "@/lib/payments/card-providers";
-import { type CardOperation, runCardOperations } from "@/lib/payments/card-operations";
-import { openTenders, type OpenedTender } from "@/lib/payments/open-tenders";
+import { type OpenedTender, openTenders } from "@/lib/payments/open-tenders";
 import { sizeTenders } from "@/lib/payments/size-tenders";
 import type { SizedTender } from "@/lib/payments/tenders";
+import { recordRedemptions } from "@/lib/promotions/record-redemptions";
 import { assertCartAccess, type CartActor, cartActorRef } from "./cart-access";
 import { confirmOrder } from "./confirm-order";
 import { failOrder } from "./fail-order";
@@ -128,7 +128,7 @@ export async function placeOrder(
       providers,
       actor: cartActorRef(options.actor),
     });
-    return { outcome: "placed", isReplay: false, order: await summary(db, opened.orderId) };
+    return replay(db, opened.orderId, false);
   }
 
   const authorizations = await authorizeCards(opened.cards, {
@@ -140,9 +140,6 @@ export async function placeOrder(
   });
   return settle(db, opened.orderId, authorizations, options, providers, false);
 }
-
-
-
 
 type Opened =
   | { status: "duplicate" }
@@ -188,7 +185,8 @@ async function openOrder(
     { at: now, shippingAddress },
   );
   const total = priced.totals.total;
-  const money = (minor: number) => formatMoney({ amount: minor, currency: priced.currency });
+  const money = (minor: number) =>
+    formatMoney({ amount: minor, currency: priced.currency });
   if (input.expectedTotalMinor !== undefined && input.expectedTotalMinor !== total) {
     throw new AppError("conflict", `The total has changed to ${money(total)}.`, {
       fields: { expectedTotalMinor: [`The total is now ${money(total)}.`] },
@@ -316,7 +314,9 @@ async function settle(
   isReplay: boolean,
 ): Promise<PlaceOrderResult> {
   const actor = cartActorRef(options.actor);
-  const refusal = authorizations.find((a) => a.result && a.result.outcome !== "authorized");
+  const refusal = authorizations.find(
+    (a) => a.result && a.result.outcome !== "authorized",
+  );
   const operations = await db.$transaction(
     (tx) =>
       refusal
@@ -324,7 +324,7 @@ async function settle(
             orderId,
             actor: options.actor,
             authorizations,
-            reason: `payment ${refusal.result?.outcome}: ${refusal.result && "code" in refusal.result ? refusal.result.code : ""}`,
+            reason: refusalReason(refusal.result),
           })
         : confirmOrder(tx, { orderId, actor: options.actor, authorizations }),
     TX_OPTIONS,
@@ -337,6 +337,12 @@ async function settle(
   }
   await runCardOperations(db, operations, { providers, actor });
   return replay(db, orderId, isReplay);
+}
+
+function refusalReason(result: CardAuthorization["result"]): string {
+  return result && result.outcome !== "authorized"
+    ? `payment ${result.outcome}: ${result.code}`
+    : "payment refused";
 }
 
 /** Answers a retry: waits for a twin still in flight, else settles the order itself. */
@@ -405,15 +411,35 @@ async function replay(
 ): Promise<PlaceOrderResult> {
   const order = await db.order.findUniqueOrThrow({
     where: { id: orderId },
-    include: { payments: { include: { events: true } } },
+    include: { payments: true },
   });
   if (order.status !== "PAYMENT_FAILED") {
-    return { outcome: "placed", isReplay, order: await summary(db, orderId) };
+    return {
+      outcome: "placed",
+      isReplay,
+      order: {
+        id: order.id,
+        number: order.number,
+        status: order.status,
+        currency: order.currency,
+        totalMinor: order.totalMinor,
+        changeDueMinor: order.payments.reduce((sum, p) => sum + (p.changeMinor ?? 0), 0),
+      },
+    };
   }
-  const refused = order.payments.find((p) => p.status === "DECLINED" || p.status === "FAILED");
-  const event = refused?.events.find((e) => e.type === "DECLINED" || e.type === "FAILED");
+  const refused = order.payments.find(
+    (p) => p.status === "DECLINED" || p.status === "FAILED",
+  );
+  const event = refused
+    ? await db.paymentEvent.findFirst({
+        where: { paymentId: refused.id, type: { in: ["DECLINED", "FAILED"] } },
+      })
+    : null;
   const cartLines = order.cartId
-    ? await db.cartLine.findMany({ where: { cartId: order.cartId }, select: { id: true } })
+    ? await db.cartLine.findMany({
+        where: { cartId: order.cartId },
+        select: { id: true },
+      })
     : [];
   return {
     outcome: "payment_declined",
@@ -424,21 +450,6 @@ async function replay(
     message: event?.note ?? "The payment did not go through.",
     tenderIndex: refused ? Number(refused.idempotencyKey?.split(":t")[1]) : null,
     lineIds: cartLines.map((line) => line.id),
-  };
-}
-
-async function summary(db: PrismaClient, orderId: string): Promise<PlacedOrder> {
-  const order = await db.order.findUniqueOrThrow({
-    where: { id: orderId },
-    include: { payments: { select: { changeMinor: true } } },
-  });
-  return {
-    id: order.id,
-    number: order.number,
-    status: order.status,
-    currency: order.currency,
-    totalMinor: order.totalMinor,
-    changeDueMinor: order.payments.reduce((sum, p) => sum + (p.changeMinor ?? 0), 0),
   };
 }
 
@@ -519,9 +530,13 @@ function customerEmail(actor: CartActor): string | null {
 function orderKey(cartId: string, key: string): string {
   const trimmed = key.trim();
   if (trimmed.length < 1 || trimmed.length > 200) {
-    throw new AppError("invalid_input", "Send an Idempotency-Key of 1 to 200 characters.", {
-      fields: { idempotencyKey: ["Use 1 to 200 characters."] },
-    });
+    throw new AppError(
+      "invalid_input",
+      "Send an Idempotency-Key of 1 to 200 characters.",
+      {
+        fields: { idempotencyKey: ["Use 1 to 200 characters."] },
+      },
+    );
   }
   return `${cartId}|${trimmed}`;
 }

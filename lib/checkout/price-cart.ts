@@ -1,7 +1,10 @@
 import type { Db } from "@/lib/db/client";
 import type { FulfillmentMethod, SalesChannel } from "@/lib/db/generated/enums";
 import { type PricingResult, priceCart } from "@/lib/pricing";
-import { loadPricingInputs, type PricingInputs } from "@/lib/pricing-data/load-pricing-inputs";
+import {
+  loadPricingInputs,
+  type PricingInputs,
+} from "@/lib/pricing-data/load-pricing-inputs";
 import type { ShippingAddress } from "./schemas";
 import { quoteShipping } from "./shipping-rate";
 

@@ -64,7 +64,9 @@ export async function recordCardResults(
       actor: string;
       type: "AUTHORIZED" | "CAPTURED";
       idempotencyKey: string;
-    }[] = [{ ...authorized, type: "AUTHORIZED", idempotencyKey: `auth:${tender.paymentId}` }];
+    }[] = [
+      { ...authorized, type: "AUTHORIZED", idempotencyKey: `auth:${tender.paymentId}` },
+    ];
     if (result.capturedMinor > 0) {
       events.push({
         ...authorized,

@@ -159,7 +159,12 @@ function planFulfillments(draft: OrderDraft) {
     const key = `${line.locationId}|${line.fulfillment}`;
     let group = groups.get(key);
     if (!group) {
-      group = { id: uuid7(), method: line.fulfillment, locationId: line.locationId, amountMinor: 0 };
+      group = {
+        id: uuid7(),
+        method: line.fulfillment,
+        locationId: line.locationId,
+        amountMinor: 0,
+      };
       groups.set(key, group);
     }
     group.amountMinor += pricedTotals.get(line.id) ?? 0;
@@ -185,7 +190,10 @@ function planFulfillments(draft: OrderDraft) {
  * replaced by its order line's id, so receipts and returns can find every
  * line's discounts and tax by the order line.
  */
-function snapshotFor(priced: PricingResult, lines: readonly WrittenLine[]): PricingResult {
+function snapshotFor(
+  priced: PricingResult,
+  lines: readonly WrittenLine[],
+): PricingResult {
   const ids = new Map(lines.map((line) => [line.id, line.orderLineId]));
   const rename = (id: string) => ids.get(id) ?? id;
   return {
@@ -198,7 +206,10 @@ function snapshotFor(priced: PricingResult, lines: readonly WrittenLine[]): Pric
         lines: applied.lines.map((l) => ({ ...l, lineId: rename(l.lineId) })),
       })),
     },
-    warnings: priced.warnings.map((w) => ({ ...w, lineId: w.lineId && rename(w.lineId) })),
+    warnings: priced.warnings.map((w) => ({
+      ...w,
+      lineId: w.lineId && rename(w.lineId),
+    })),
   };
 }
 

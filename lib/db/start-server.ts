@@ -1,4 +1,5 @@
 import { startEvents, stopEvents } from "@/lib/events/start-events";
+import { startReservationSweeper } from "@/lib/inventory/start-sweeper";
 import { databaseTarget } from "./config";
 import { prepareDatabase } from "./prepare";
 import { DEMO_SIGN_INS } from "./seed";
@@ -13,10 +14,14 @@ export async function startServer(): Promise<void> {
   const isEmbedded = databaseTarget().kind === "embedded";
   await prepareDatabase({ seed: isEmbedded });
   await startEvents();
+  const stopSweeper = startReservationSweeper();
   // Next closes its server on these signals and waits for open responses;
   // ending the event streams (and the LISTEN) lets it finish.
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => void stopEvents());
+    process.once(signal, () => {
+      stopSweeper();
+      void stopEvents();
+    });
   }
   if (!isEmbedded) return;
 

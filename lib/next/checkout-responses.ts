@@ -13,7 +13,10 @@ export function cartResponse(cart: CartView, status = 200): Response {
  * a retry), or 402 problem+json naming the refused tender and every line
  * that was not bought.
  */
-export function checkoutResponse(result: PlaceOrderResult, context: Record<string, unknown>) {
+export function checkoutResponse(
+  result: PlaceOrderResult,
+  context: Record<string, unknown>,
+) {
   const headers = { "idempotent-replayed": String(result.isReplay) };
   if (result.outcome === "placed") {
     return Response.json(
@@ -22,7 +25,8 @@ export function checkoutResponse(result: PlaceOrderResult, context: Record<strin
     );
   }
   const fields: FieldErrors = {};
-  if (result.tenderIndex !== null) fields[`tenders.${result.tenderIndex}`] = [result.message];
+  if (result.tenderIndex !== null)
+    fields[`tenders.${result.tenderIndex}`] = [result.message];
   for (const lineId of result.lineIds) {
     fields[`lines.${lineId}`] = ["Not bought: the payment did not go through."];
   }

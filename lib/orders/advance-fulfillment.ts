@@ -4,8 +4,11 @@ import { announceOrder } from "@/lib/checkout/order-events";
 import type { PrismaClient } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { convertReservationsToSale } from "@/lib/inventory/release-reservations";
-import { type CardProviders, configuredCardProviders } from "@/lib/payments/card-providers";
 import { runCardOperations } from "@/lib/payments/card-operations";
+import {
+  type CardProviders,
+  configuredCardProviders,
+} from "@/lib/payments/card-providers";
 import { livePayments } from "@/lib/payments/live-payments";
 import { lockOrderForChange, reservationsOfLines } from "./lock-order";
 import { captureForGoodsLeft } from "./order-money";
@@ -119,7 +122,10 @@ export async function advanceFulfillment(
     { maxWait: 60_000, timeout: 60_000 },
   );
 
-  const results = await runCardOperations(db, outcome.operations, { providers, actor: ref });
+  const results = await runCardOperations(db, outcome.operations, {
+    providers,
+    actor: ref,
+  });
   return {
     orderStatus: outcome.status,
     failedCaptures: results.filter((r) => !r.ok).length,
@@ -135,7 +141,10 @@ async function assertPaidFor(
     .filter((f) => f.status !== "CANCELLED")
     .reduce((sum, f) => sum + f.amountMinor, 0);
   const payments = await livePayments(tx, order.id);
-  const held = payments.reduce((sum, p) => sum + p.amountMinor - p.voidedMinor - p.refundedMinor, 0);
+  const held = payments.reduce(
+    (sum, p) => sum + p.amountMinor - p.voidedMinor - p.refundedMinor,
+    0,
+  );
   if (held < owed) {
     throw new AppError("conflict", "Take the payment before handing the order over.", {
       internal: `order ${order.id} holds ${held} of ${owed}`,

@@ -4,8 +4,11 @@ import { announceOrder } from "@/lib/checkout/order-events";
 import type { PrismaClient } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { releaseReservations } from "@/lib/inventory/release-reservations";
-import { type CardProviders, configuredCardProviders } from "@/lib/payments/card-providers";
 import { runCardOperations } from "@/lib/payments/card-operations";
+import {
+  type CardProviders,
+  configuredCardProviders,
+} from "@/lib/payments/card-providers";
 import { lockOrderForChange, reservationsOfLines } from "./lock-order";
 import { returnExcessMoney } from "./order-money";
 import {
@@ -45,9 +48,13 @@ export async function cancelOrder(db: PrismaClient, options: CancelOrderOptions)
         ? order.fulfillments.filter((f) => options.fulfillmentIds?.includes(f.id))
         : order.fulfillments.filter((f) => isFulfillmentOpen(f.status));
       if (options.fulfillmentIds && wanted.length !== options.fulfillmentIds.length) {
-        throw new AppError("invalid_input", "Some fulfillments are not part of this order.", {
-          fields: { fulfillmentIds: ["Not all of these belong to the order."] },
-        });
+        throw new AppError(
+          "invalid_input",
+          "Some fulfillments are not part of this order.",
+          {
+            fields: { fulfillmentIds: ["Not all of these belong to the order."] },
+          },
+        );
       }
       if (wanted.length === 0) {
         throw new AppError("conflict", "Nothing in this order can still be cancelled.");
@@ -58,7 +65,9 @@ export async function cancelOrder(db: PrismaClient, options: CancelOrderOptions)
       }
 
       const ids = new Set(wanted.map((f) => f.id));
-      const lineIds = order.lines.filter((l) => ids.has(l.fulfillmentId ?? "")).map((l) => l.id);
+      const lineIds = order.lines
+        .filter((l) => ids.has(l.fulfillmentId ?? ""))
+        .map((l) => l.id);
       const reservationIds = await reservationsOfLines(tx, lineIds);
       if (reservationIds.length > 0) await releaseReservations(tx, { reservationIds });
       await tx.fulfillment.updateMany({
@@ -104,7 +113,10 @@ export async function cancelOrder(db: PrismaClient, options: CancelOrderOptions)
     { maxWait: 60_000, timeout: 60_000 },
   );
 
-  const results = await runCardOperations(db, outcome.operations, { providers, actor: ref });
+  const results = await runCardOperations(db, outcome.operations, {
+    providers,
+    actor: ref,
+  });
   return {
     status: outcome.status,
     releasedMinor: outcome.releasedMinor,
@@ -114,9 +126,13 @@ export async function cancelOrder(db: PrismaClient, options: CancelOrderOptions)
   };
 }
 
-function checkAccess(actor: Actor, order: { customerId: string | null; locationId: string | null }) {
+function checkAccess(
+  actor: Actor,
+  order: { customerId: string | null; locationId: string | null },
+) {
   if (actor.kind === "customer") {
-    if (order.customerId !== actor.id) throw new AppError("not_found", "Order was not found.");
+    if (order.customerId !== actor.id)
+      throw new AppError("not_found", "Order was not found.");
     return;
   }
   authorize(actor, "orders:manage", { locationId: order.locationId });

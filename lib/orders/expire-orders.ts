@@ -1,5 +1,5 @@
-import type { PrismaClient } from "@/lib/db/client";
 import { failOrder } from "@/lib/checkout/fail-order";
+import type { PrismaClient } from "@/lib/db/client";
 import { logger } from "@/lib/log";
 import { cancelOrder } from "./cancel-order";
 
@@ -26,7 +26,12 @@ export async function expirePendingOrders(
   let settled = 0;
   for (const { id } of stale) {
     const result = await db.$transaction((tx) =>
-      failOrder(tx, { orderId: id, actor: SYSTEM, authorizations: [], reason: "abandoned" }),
+      failOrder(tx, {
+        orderId: id,
+        actor: SYSTEM,
+        authorizations: [],
+        reason: "abandoned",
+      }),
     );
     if (result) settled += 1;
   }
@@ -61,6 +66,7 @@ export async function expireUnpaidPickups(
       reason: "not collected before the hold ended",
     });
   }
-  if (due.length > 0) logger.info({ cancelled: due.length }, "cancelled uncollected pickups");
+  if (due.length > 0)
+    logger.info({ cancelled: due.length }, "cancelled uncollected pickups");
   return due.length;
 }

@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db/client";
-import type { CardOperation } from "@/lib/payments/card-operations";
 import { bookCaptures } from "@/lib/payments/capture-payments";
+import type { CardOperation } from "@/lib/payments/card-operations";
 import { livePayments } from "@/lib/payments/live-payments";
 import { bookRefunds } from "@/lib/payments/refund-payments";
 import { releaseHolds } from "@/lib/payments/release-holds";
@@ -53,7 +53,11 @@ export async function returnExcessMoney(
     trigger: string;
     actor: string;
   },
-): Promise<{ operations: CardOperation[]; releasedMinor: number; refundedMinor: number }> {
+): Promise<{
+  operations: CardOperation[];
+  releasedMinor: number;
+  refundedMinor: number;
+}> {
   const owed = options.fulfillments
     .filter((f) => f.status !== "CANCELLED")
     .reduce((sum, f) => sum + f.amountMinor, 0);

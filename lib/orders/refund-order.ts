@@ -6,8 +6,11 @@ import type { PrismaClient } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/validate";
 import { formatMoney } from "@/lib/money";
-import { type CardProviders, configuredCardProviders } from "@/lib/payments/card-providers";
 import { runCardOperations } from "@/lib/payments/card-operations";
+import {
+  type CardProviders,
+  configuredCardProviders,
+} from "@/lib/payments/card-providers";
 import { bookRefunds } from "@/lib/payments/refund-payments";
 import { lockOrderForChange } from "./lock-order";
 
@@ -29,7 +32,12 @@ export type RefundOrderInput = z.input<typeof RefundOrderSchema>;
  */
 export async function refundOrder(
   db: PrismaClient,
-  options: { actor: Actor; orderId: string; input: RefundOrderInput; providers?: CardProviders },
+  options: {
+    actor: Actor;
+    orderId: string;
+    input: RefundOrderInput;
+    providers?: CardProviders;
+  },
 ) {
   const input = parseInput(RefundOrderSchema, options.input);
   const ref = actorRef(options.actor);
@@ -43,7 +51,8 @@ export async function refundOrder(
       const already = await tx.paymentEvent.count({
         where: { idempotencyKey: { startsWith: `refund:${trigger}:` } },
       });
-      if (already > 0) return { operations: [], refundedMinor: input.amountMinor, isReplay: true };
+      if (already > 0)
+        return { operations: [], refundedMinor: input.amountMinor, isReplay: true };
 
       const targets = input.paymentId ? [input.paymentId] : undefined;
       const refundable = order.payments
@@ -67,14 +76,25 @@ export async function refundOrder(
         type: "order.refunded",
         order,
         payload: { amountMinor: input.amountMinor, reason: input.reason },
-        after: { amountMinor: input.amountMinor, reason: input.reason, refunds: result.refunds },
+        after: {
+          amountMinor: input.amountMinor,
+          reason: input.reason,
+          refunds: result.refunds,
+        },
       });
-      return { operations: result.operations, refundedMinor: input.amountMinor, isReplay: false };
+      return {
+        operations: result.operations,
+        refundedMinor: input.amountMinor,
+        isReplay: false,
+      };
     },
     { maxWait: 60_000, timeout: 60_000 },
   );
 
-  const results = await runCardOperations(db, booked.operations, { providers, actor: ref });
+  const results = await runCardOperations(db, booked.operations, {
+    providers,
+    actor: ref,
+  });
   const failedMinor = results
     .filter((r) => !r.ok)
     .reduce((sum, r) => sum + r.operation.amountMinor, 0);

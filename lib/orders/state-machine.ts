@@ -8,13 +8,14 @@
  * goods (allocated, picking, packed, shipped or ready for pickup,
  * delivered or picked up, cancelled).
  */
-import { AppError } from "@/lib/errors/app-error";
+
 import type {
   FulfillmentMethod,
   FulfillmentStatus,
   OrderStatus,
   PaymentStatus,
 } from "@/lib/db/generated/enums";
+import { AppError } from "@/lib/errors/app-error";
 
 export type { FulfillmentMethod, FulfillmentStatus, OrderStatus, PaymentStatus };
 
@@ -44,7 +45,10 @@ export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatu
 
 /** Fulfillment status per method: what may follow each one. */
 export const FULFILLMENT_TRANSITIONS: Readonly<
-  Record<FulfillmentMethod, Readonly<Record<FulfillmentStatus, readonly FulfillmentStatus[]>>>
+  Record<
+    FulfillmentMethod,
+    Readonly<Record<FulfillmentStatus, readonly FulfillmentStatus[]>>
+  >
 > = {
   SHIP: {
     ALLOCATED: ["PICKING", "CANCELLED"],
@@ -81,18 +85,19 @@ export const FULFILLMENT_TRANSITIONS: Readonly<
 };
 
 /** Payment status: what may follow each one. */
-export const PAYMENT_TRANSITIONS: Readonly<Record<PaymentStatus, readonly PaymentStatus[]>> =
-  {
-    PENDING: ["AUTHORIZED", "CAPTURED", "DECLINED", "FAILED", "VOIDED"],
-    // Stays AUTHORIZED while part of the hold is still uncaptured.
-    AUTHORIZED: ["AUTHORIZED", "CAPTURED", "VOIDED", "PARTIALLY_REFUNDED", "REFUNDED"],
-    CAPTURED: ["PARTIALLY_REFUNDED", "REFUNDED"],
-    PARTIALLY_REFUNDED: ["PARTIALLY_REFUNDED", "REFUNDED"],
-    REFUNDED: [],
-    VOIDED: [],
-    DECLINED: [],
-    FAILED: [],
-  };
+export const PAYMENT_TRANSITIONS: Readonly<
+  Record<PaymentStatus, readonly PaymentStatus[]>
+> = {
+  PENDING: ["AUTHORIZED", "CAPTURED", "DECLINED", "FAILED", "VOIDED"],
+  // Stays AUTHORIZED while part of the hold is still uncaptured.
+  AUTHORIZED: ["AUTHORIZED", "CAPTURED", "VOIDED", "PARTIALLY_REFUNDED", "REFUNDED"],
+  CAPTURED: ["PARTIALLY_REFUNDED", "REFUNDED"],
+  PARTIALLY_REFUNDED: ["PARTIALLY_REFUNDED", "REFUNDED"],
+  REFUNDED: [],
+  VOIDED: [],
+  DECLINED: [],
+  FAILED: [],
+};
 
 /** Whether an order may move from one status to another. */
 export function canMoveOrder(from: OrderStatus, to: OrderStatus): boolean {
@@ -102,9 +107,13 @@ export function canMoveOrder(from: OrderStatus, to: OrderStatus): boolean {
 /** Throws a conflict unless the order may move from `from` to `to`. */
 export function assertOrderMove(from: OrderStatus, to: OrderStatus): void {
   if (from === to || canMoveOrder(from, to)) return;
-  throw new AppError("conflict", `An order that is ${label(from)} cannot become ${label(to)}.`, {
-    internal: `order transition ${from} -> ${to} refused`,
-  });
+  throw new AppError(
+    "conflict",
+    `An order that is ${label(from)} cannot become ${label(to)}.`,
+    {
+      internal: `order transition ${from} -> ${to} refused`,
+    },
+  );
 }
 
 /** Whether a fulfillment of this method may move from one status to another. */
@@ -190,7 +199,9 @@ export function paymentStatusFor(amounts: PaymentAmounts): PaymentStatus {
   if (open > 0) return "AUTHORIZED";
   if (amounts.capturedMinor === 0) return "VOIDED";
   if (amounts.refundedMinor === 0) return "CAPTURED";
-  return amounts.refundedMinor < amounts.capturedMinor ? "PARTIALLY_REFUNDED" : "REFUNDED";
+  return amounts.refundedMinor < amounts.capturedMinor
+    ? "PARTIALLY_REFUNDED"
+    : "REFUNDED";
 }
 
 export interface OrderStatusInput {

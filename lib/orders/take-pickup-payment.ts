@@ -7,12 +7,12 @@ import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/validate";
 import { formatMoney } from "@/lib/money";
 import { authorizeCards } from "@/lib/payments/authorize-cards";
+import { runCardOperations } from "@/lib/payments/card-operations";
 import {
   type CardProviders,
   configuredCardProviders,
   providerForToken,
 } from "@/lib/payments/card-providers";
-import { runCardOperations } from "@/lib/payments/card-operations";
 import { livePayments } from "@/lib/payments/live-payments";
 import { openTenders } from "@/lib/payments/open-tenders";
 import { bookRefunds } from "@/lib/payments/refund-payments";
@@ -49,7 +49,8 @@ export async function takePickupPayment(
 
   const opened = await db.$transaction(async (tx) => {
     const order = await lockOrderForChange(tx, options.orderId);
-    const store = order.fulfillments.find((f) => f.method === "PICKUP")?.locationId ?? null;
+    const store =
+      order.fulfillments.find((f) => f.method === "PICKUP")?.locationId ?? null;
     authorize(options.actor, "pos:sell", { locationId: store });
     const owed = order.fulfillments
       .filter((f) => f.status !== "CANCELLED")
@@ -103,7 +104,9 @@ export async function takePickupPayment(
     orderId: opened.order.id,
     isCaptureNow: false,
   });
-  const refusal = authorizations.find((a) => a.result && a.result.outcome !== "authorized");
+  const refusal = authorizations.find(
+    (a) => a.result && a.result.outcome !== "authorized",
+  );
 
   const settled = await db.$transaction(async (tx) => {
     const order = await lockOrderForChange(tx, opened.order.id);
@@ -125,7 +128,10 @@ export async function takePickupPayment(
         actor: ref,
         paymentIds: ids,
       });
-      return { operations: [...released.operations, ...refunded.operations], status: order.status };
+      return {
+        operations: [...released.operations, ...refunded.operations],
+        status: order.status,
+      };
     }
     const payments = await tx.payment.findMany({ where: { orderId: order.id } });
     const status = settledOrderStatus({ ...order, payments });

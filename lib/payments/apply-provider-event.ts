@@ -1,6 +1,10 @@
 import type { PrismaClient } from "@/lib/db/client";
 import { logger } from "@/lib/log";
-import { assertOrderMove, paymentStatusFor, settledOrderStatus } from "@/lib/orders/state-machine";
+import {
+  assertOrderMove,
+  paymentStatusFor,
+  settledOrderStatus,
+} from "@/lib/orders/state-machine";
 import type { ProviderEvent } from "./provider";
 
 export type ProviderEventOutcome = "applied" | "duplicate" | "unknown_payment" | "noted";
@@ -21,7 +25,10 @@ export async function applyProviderEvent(
       where: { provider: "STRIPE", reference: event.reference },
     });
     if (!payment) {
-      logger.info({ eventId: event.eventId, type: event.rawType }, "webhook for no payment of ours");
+      logger.info(
+        { eventId: event.eventId, type: event.rawType },
+        "webhook for no payment of ours",
+      );
       return "unknown_payment";
     }
     const [locked] = await tx.$queryRaw<{ status: string }[]>`
@@ -47,7 +54,10 @@ export async function applyProviderEvent(
     if (event.kind === "released" && current.capturedMinor === 0) {
       next = { ...current, voidedMinor: current.amountMinor };
     } else if (event.kind === "refunded" && event.amountMinor > current.refundedMinor) {
-      next = { ...current, refundedMinor: Math.min(event.amountMinor, current.capturedMinor) };
+      next = {
+        ...current,
+        refundedMinor: Math.min(event.amountMinor, current.capturedMinor),
+      };
     }
     if (next === current) return "noted";
 
@@ -68,7 +78,10 @@ export async function applyProviderEvent(
       assertOrderMove(order.status, status);
       await tx.order.update({ where: { id: order.id }, data: { status } });
     }
-    logger.info({ eventId: event.eventId, paymentId: current.id }, "applied provider event");
+    logger.info(
+      { eventId: event.eventId, paymentId: current.id },
+      "applied provider event",
+    );
     return "applied";
   });
 }

@@ -34,7 +34,9 @@ export async function authorizeCards(
       continue;
     }
     const provider =
-      tender.provider === "STRIPE" ? options.providers.stripe : options.providers.testCard;
+      tender.provider === "STRIPE"
+        ? options.providers.stripe
+        : options.providers.testCard;
     const result: AuthorizeResult = provider
       ? await provider
           .authorize({
@@ -47,7 +49,10 @@ export async function authorizeCards(
             metadata: { orderId: options.orderId, orderNumber: options.orderNumber },
           })
           .catch((error: unknown): AuthorizeResult => {
-            logger.error({ err: error, paymentId: tender.paymentId }, "authorization failed");
+            logger.error(
+              { err: error, paymentId: tender.paymentId },
+              "authorization failed",
+            );
             return {
               outcome: "failed",
               code: "provider_error",

@@ -22,6 +22,8 @@ export async function bookCaptures(
     actor: string;
   },
 ): Promise<CardOperation[]> {
+  // Nothing has left yet (nothing at the counter): nothing to capture.
+  if (options.targetMinor <= 0) return [];
   const payments = await livePayments(tx, options.orderId);
   let need = options.targetMinor - payments.reduce((sum, p) => sum + p.capturedMinor, 0);
   const operations: CardOperation[] = [];

@@ -87,12 +87,19 @@ async function call(provider: CardProvider, operation: CardOperation) {
         });
     }
   } catch (error) {
-    logger.error({ err: error, paymentId: operation.paymentId }, "card provider call failed");
+    logger.error(
+      { err: error, paymentId: operation.paymentId },
+      "card provider call failed",
+    );
     return { ok: false as const, code: "provider_error", message: String(error) };
   }
 }
 
-const EVENT_TYPE = { capture: "CAPTURED", refund: "REFUNDED", release: "VOIDED" } as const;
+const EVENT_TYPE = {
+  capture: "CAPTURED",
+  refund: "REFUNDED",
+  release: "VOIDED",
+} as const;
 
 async function recordSuccess(
   db: PrismaClient,

@@ -4,8 +4,9 @@
  * conditional update (balance >= amount), so two tills racing for the last
  * pounds of a card cannot both spend them.
  */
-import { type Actor, actorRef } from "@/lib/auth/actor";
+
 import { recordAudit } from "@/lib/audit/record-audit";
+import { type Actor, actorRef } from "@/lib/auth/actor";
 import type { Db, Tx } from "@/lib/db/client";
 import type { LedgerReason } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
@@ -88,8 +89,10 @@ export async function drawGiftCard(tx: Tx, input: DrawGiftCardInput): Promise<st
   const decline = (message: string) =>
     new AppError("payment_declined", message, { fields: { [input.field]: [message] } });
 
-  const card = await tx.giftCard.findUnique({ where: { codeHash: hashCardCode(input.code) } });
-  if (!card || !card.isActive) throw decline("That gift card was not recognised.");
+  const card = await tx.giftCard.findUnique({
+    where: { codeHash: hashCardCode(input.code) },
+  });
+  if (!card?.isActive) throw decline("That gift card was not recognised.");
   if (card.expiresAt && card.expiresAt <= input.now) {
     throw decline("That gift card has expired.");
   }

@@ -1,6 +1,6 @@
+import { uuid7 } from "@/lib/checkout/ids";
 import type { Tx } from "@/lib/db/client";
 import type { PaymentProvider, PaymentStatus } from "@/lib/db/generated/enums";
-import { uuid7 } from "@/lib/checkout/ids";
 import { drawGiftCard } from "./gift-cards";
 import { drawStoreCredit } from "./store-credit";
 import type { SizedTender } from "./tenders";
@@ -76,7 +76,11 @@ export async function openTenders(
         break;
       case "gift_card":
         provider = PROVIDER_OF.gift_card;
-        giftCardId = await drawGiftCard(tx, { ...draw, code: tender.code, now: options.now });
+        giftCardId = await drawGiftCard(tx, {
+          ...draw,
+          code: tender.code,
+          now: options.now,
+        });
         break;
       case "store_credit":
         provider = PROVIDER_OF.store_credit;

@@ -54,7 +54,11 @@ export async function bookRefunds(
       where: { id: payment.id },
       data: { status: paymentStatusFor(after) },
     });
-    refunds.push({ paymentId: payment.id, provider: payment.provider, amountMinor: take });
+    refunds.push({
+      paymentId: payment.id,
+      provider: payment.provider,
+      amountMinor: take,
+    });
 
     const credit = {
       amountMinor: take,

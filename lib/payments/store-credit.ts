@@ -2,8 +2,9 @@
  * Store credit: one account per customer, its balance kept as a ledger and
  * drawn down with one conditional update, like gift cards.
  */
-import { type Actor, actorRef } from "@/lib/auth/actor";
+
 import { recordAudit } from "@/lib/audit/record-audit";
+import { type Actor, actorRef } from "@/lib/auth/actor";
 import type { Db, Tx } from "@/lib/db/client";
 import type { LedgerReason } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
@@ -32,7 +33,10 @@ export async function issueStoreCredit(
     update: {},
   });
   if (account.currency !== input.currency) {
-    throw new AppError("conflict", `This customer's store credit is in ${account.currency}.`);
+    throw new AppError(
+      "conflict",
+      `This customer's store credit is in ${account.currency}.`,
+    );
   }
   const updated = await creditStoreCredit(tx, {
     accountId: account.id,

@@ -126,7 +126,10 @@ export class TestCardProvider implements CardProvider {
     });
   }
 
-  private once<T extends AuthorizeResult | OperationResult>(key: string, run: () => T): T {
+  private once<T extends AuthorizeResult | OperationResult>(
+    key: string,
+    run: () => T,
+  ): T {
     const previous = this.done.get(key);
     if (previous) return previous as T;
     const result = run();

@@ -1,6 +1,6 @@
 import type { StaffActor } from "@/lib/auth/actor";
 import { exactCodeMatches } from "@/lib/catalog/search-products";
-import { type CartView } from "@/lib/checkout/cart-view";
+import type { CartView } from "@/lib/checkout/cart-view";
 import { addCartLine } from "@/lib/checkout/change-cart-lines";
 import type { PrismaClient } from "@/lib/db/client";
 

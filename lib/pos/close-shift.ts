@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { StaffActor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import type { PrismaClient, Prisma } from "@/lib/db/client";
+import type { Prisma, PrismaClient } from "@/lib/db/client";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { emitEvent } from "@/lib/events/emit-event";
 import { logger } from "@/lib/log";

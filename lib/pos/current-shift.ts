@@ -18,10 +18,7 @@ export async function findOpenShift(
 }
 
 /** Loads a shift the actor may work on; closed shifts only when asked for. */
-export async function loadShift(
-  db: Db,
-  options: { actor: StaffActor; shiftId: string },
-) {
+export async function loadShift(db: Db, options: { actor: StaffActor; shiftId: string }) {
   const shift = await db.shift.findUnique({ where: { id: options.shiftId } });
   if (!shift) throw notFound("Shift");
   authorize(options.actor, "pos:sell", { locationId: shift.locationId });

@@ -64,6 +64,11 @@ export async function openShift(
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${String((error as { code?: unknown }).code)}` : "";
-  return text.includes("P2002") || text.includes("Unique constraint") || text.includes("23505");
+  const text =
+    error instanceof Error
+      ? `${error.message} ${String((error as { code?: unknown }).code)}`
+      : "";
+  return (
+    text.includes("P2002") || text.includes("Unique constraint") || text.includes("23505")
+  );
 }

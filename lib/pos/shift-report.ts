@@ -13,7 +13,12 @@ export interface ShiftReport {
   /** What the sales came to, discounts and tax included. */
   salesMinor: number;
   /** Money taken per tender, net of refunds. */
-  byTender: { provider: PaymentProvider; label: string; count: number; amountMinor: number }[];
+  byTender: {
+    provider: PaymentProvider;
+    label: string;
+    count: number;
+    amountMinor: number;
+  }[];
   cash: {
     openingFloatMinor: number;
     /** Cash kept for sales (tendered minus change). */
@@ -67,7 +72,12 @@ export async function buildShiftReport(
     select: {
       totalMinor: true,
       payments: {
-        select: { provider: true, capturedMinor: true, refundedMinor: true, status: true },
+        select: {
+          provider: true,
+          capturedMinor: true,
+          refundedMinor: true,
+          status: true,
+        },
       },
     },
   });
@@ -96,7 +106,10 @@ export async function buildShiftReport(
     registerId: shift.registerId,
     currency: shift.currency,
     openedAt: shift.openedAt.toISOString(),
-    closedAt: until && shift.status === "CLOSED" ? until.toISOString() : (options.until?.toISOString() ?? null),
+    closedAt:
+      until && shift.status === "CLOSED"
+        ? until.toISOString()
+        : (options.until?.toISOString() ?? null),
     orderCount: orders.length,
     salesMinor: orders.reduce((sum, o) => sum + o.totalMinor, 0),
     byTender: [...tenders].map(([provider, sum]) => ({

@@ -85,7 +85,11 @@ export async function approveByPin(
       entityType: options.entityType,
       entityId: options.entityId,
       locationId: input.locationId,
-      after: { ...options.detail, requestedBy: options.actor.id, approvedBy: approver.id },
+      after: {
+        ...options.detail,
+        requestedBy: options.actor.id,
+        approvedBy: approver.id,
+      },
     });
     await emitEvent(tx, {
       type: options.action,

@@ -14,7 +14,10 @@ export interface EscPosOptions {
 }
 
 /** Encodes a receipt to ESC/POS commands, ending with a paper cut. */
-export function encodeReceiptEscPos(receipt: Receipt, options: EscPosOptions = {}): Uint8Array {
+export function encodeReceiptEscPos(
+  receipt: Receipt,
+  options: EscPosOptions = {},
+): Uint8Array {
   const columns = options.columns ?? 42;
   const money = (amount: number) => formatMoney({ amount, currency: receipt.currency });
   // Most printers lack "£" in their default code page; the encoder picks a
@@ -30,9 +33,11 @@ export function encodeReceiptEscPos(receipt: Receipt, options: EscPosOptions = {
     );
 
   encoder.initialize().codepage("auto").align("center");
-  if (receipt.isTestMode) encoder.invert(true).bold(true).line(" TEST MODE ").invert(false).bold(false);
+  if (receipt.isTestMode)
+    encoder.invert(true).bold(true).line(" TEST MODE ").invert(false).bold(false);
   encoder.bold(true).size(2, 2).line(receipt.business.name).size(1, 1).bold(false);
-  for (const text of receipt.business.header.split("\n").filter(Boolean)) encoder.line(text);
+  for (const text of receipt.business.header.split("\n").filter(Boolean))
+    encoder.line(text);
   if (receipt.store) {
     encoder.line(receipt.store.name);
     for (const part of receipt.store.address) encoder.line(part);
@@ -40,20 +45,24 @@ export function encodeReceiptEscPos(receipt: Receipt, options: EscPosOptions = {
   encoder.newline().align("left");
   encoder.line(`Order ${receipt.orderNumber}`);
   encoder.line(new Date(receipt.placedAt).toUTCString());
-  if (receipt.register) encoder.line(`Till: ${receipt.register}`);
+  if (receipt.register) encoder.line(receipt.register);
   if (receipt.associate) encoder.line(`Served by: ${receipt.associate}`);
   encoder.rule();
 
   for (const line of receipt.lines) {
     pair(`${line.quantity} x ${line.title}`, money(line.subtotalMinor));
     if (line.quantity > 1) encoder.line(`    ${money(line.unitPriceMinor)} each`);
-    for (const discount of line.discounts) pair(`    ${discount.name}`, `-${money(discount.amountMinor)}`);
-    if (line.fulfillmentLabel !== "Taken today") encoder.line(`    ${line.fulfillmentLabel}`);
+    for (const discount of line.discounts)
+      pair(`    ${discount.name}`, `-${money(discount.amountMinor)}`);
+    if (line.fulfillmentLabel !== "Taken today")
+      encoder.line(`    ${line.fulfillmentLabel}`);
   }
   encoder.rule();
   pair("Subtotal", money(receipt.totals.subtotalMinor));
-  if (receipt.totals.discountMinor > 0) pair("Discounts", `-${money(receipt.totals.discountMinor)}`);
-  if (receipt.totals.shippingMinor > 0) pair("Delivery", money(receipt.totals.shippingMinor));
+  if (receipt.totals.discountMinor > 0)
+    pair("Discounts", `-${money(receipt.totals.discountMinor)}`);
+  if (receipt.totals.shippingMinor > 0)
+    pair("Delivery", money(receipt.totals.shippingMinor));
   if (!receipt.totals.pricesIncludeTax) pair("Tax", money(receipt.totals.taxMinor));
   encoder.bold(true);
   pair("TOTAL", money(receipt.totals.totalMinor));
@@ -71,7 +80,8 @@ export function encodeReceiptEscPos(receipt: Receipt, options: EscPosOptions = {
   }
   encoder.newline().align("center");
   encoder.barcode(receipt.barcode, "code128", { height: 60, text: "below" });
-  for (const text of receipt.business.footer.split("\n").filter(Boolean)) encoder.line(text);
+  for (const text of receipt.business.footer.split("\n").filter(Boolean))
+    encoder.line(text);
   if (receipt.business.returnPolicy) encoder.line(receipt.business.returnPolicy);
   if (receipt.isTestMode) encoder.line("TEST MODE - no real money moved");
   return encoder.newline(2).cut().encode();

@@ -11,18 +11,32 @@ import { buildReceipt, type Receipt } from "./receipt";
  */
 export async function loadReceipt(
   db: Db,
-  options: { actor: Actor | null; number?: string; orderId?: string; isLinkHolder?: boolean },
+  options: {
+    actor: Actor | null;
+    number?: string;
+    orderId?: string;
+    isLinkHolder?: boolean;
+  },
 ): Promise<Receipt> {
   const order = options.isLinkHolder
-    ? await loadOrder(db, options.orderId ? { id: options.orderId } : { number: options.number ?? "" })
-    : await getOrder(db, { actor: options.actor, id: options.orderId, number: options.number });
+    ? await loadOrder(
+        db,
+        options.orderId ? { id: options.orderId } : { number: options.number ?? "" },
+      )
+    : await getOrder(db, {
+        actor: options.actor,
+        id: options.orderId,
+        number: options.number,
+      });
   if (!order || order.status === "PENDING_PAYMENT" || order.status === "PAYMENT_FAILED") {
     throw notFound("Receipt");
   }
   const [settings, giftCards] = await Promise.all([
     db.settings.findUnique({ where: { id: "default" } }),
     db.giftCard.findMany({
-      where: { id: { in: order.payments.flatMap((p) => (p.giftCardId ? [p.giftCardId] : [])) } },
+      where: {
+        id: { in: order.payments.flatMap((p) => (p.giftCardId ? [p.giftCardId] : [])) },
+      },
       select: { id: true, last4: true },
     }),
   ]);

@@ -109,7 +109,12 @@ interface ReceiptLocation {
   phone: string | null;
 }
 
-const SHOWN_PAYMENTS = new Set(["AUTHORIZED", "CAPTURED", "PARTIALLY_REFUNDED", "REFUNDED"]);
+const SHOWN_PAYMENTS = new Set([
+  "AUTHORIZED",
+  "CAPTURED",
+  "PARTIALLY_REFUNDED",
+  "REFUNDED",
+]);
 
 /** Builds the receipt of an order. */
 export function buildReceipt(
@@ -122,7 +127,9 @@ export function buildReceipt(
   );
   // The order keeps the engine's result keyed by order line id.
   const pricedLines = new Map((snapshot?.lines ?? []).map((line) => [line.lineId, line]));
-  const locations = new Map(order.fulfillments.map((f) => [f.locationId, f.location.name]));
+  const locations = new Map(
+    order.fulfillments.map((f) => [f.locationId, f.location.name]),
+  );
   const payments = order.payments.filter((p) => SHOWN_PAYMENTS.has(p.status));
 
   return {
@@ -145,7 +152,9 @@ export function buildReceipt(
       : null,
     register: order.register?.name ?? null,
     associate: order.staff?.name ?? null,
-    customer: order.customer ? `${order.customer.firstName} ${order.customer.lastName}` : null,
+    customer: order.customer
+      ? `${order.customer.firstName} ${order.customer.lastName}`
+      : null,
     lines: order.lines.map((line) => {
       const priced = pricedLines.get(line.id);
       return {

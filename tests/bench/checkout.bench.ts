@@ -45,7 +45,11 @@ function percentile(values: number[], p: number): number {
 }
 
 /** Runs `count` jobs, `concurrency` at a time. */
-async function pool(count: number, concurrency: number, job: (i: number) => Promise<void>) {
+async function pool(
+  count: number,
+  concurrency: number,
+  job: (i: number) => Promise<void>,
+) {
   let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -111,7 +115,11 @@ async function seed(url: string, skuCount: number, units: number) {
     })),
   });
   await prisma.inventoryLevel.createMany({
-    data: variants.map((v) => ({ variantId: v.id, locationId: location.id, onHand: units })),
+    data: variants.map((v) => ({
+      variantId: v.id,
+      locationId: location.id,
+      onHand: units,
+    })),
   });
   const { key } = await createApiKey(
     prisma,
@@ -213,10 +221,18 @@ async function shop(
 async function warmUp(base: string, key: string) {
   const headers = { authorization: `Bearer ${key}`, "content-type": "application/json" };
   for (let i = 0; i < 20; i += 1) {
-    const created = await fetch(`${base}/api/v1/carts`, { method: "POST", headers, body: "{}" });
+    const created = await fetch(`${base}/api/v1/carts`, {
+      method: "POST",
+      headers,
+      body: "{}",
+    });
     const cart = (await created.json()).data;
     await fetch(`${base}/api/v1/carts/${cart.id}`, { headers });
-    await fetch(`${base}/api/v1/carts/${cart.id}/lines`, { method: "POST", headers, body: "{}" });
+    await fetch(`${base}/api/v1/carts/${cart.id}/lines`, {
+      method: "POST",
+      headers,
+      body: "{}",
+    });
     const checkout = await fetch(`${base}/api/v1/carts/${cart.id}/checkout`, {
       method: "POST",
       headers: { ...headers, "idempotency-key": `warm-${i}` },
@@ -227,14 +243,20 @@ async function warmUp(base: string, key: string) {
 }
 
 /** The raw baseline: per unit, a conditional decrement and an insert in one transaction. */
-async function raw(url: string, variantIds: readonly string[], shoppers: number, units: number) {
+async function raw(
+  url: string,
+  variantIds: readonly string[],
+  shoppers: number,
+  units: number,
+) {
   const connections: ClosableSql[] = [];
   for (let i = 0; i < CONCURRENCY; i += 1) connections.push(await connectPostgres(url));
   const setup = connections[0] as ClosableSql;
   await setup.exec(`
     DROP TABLE IF EXISTS bench_level, bench_sale;
     CREATE TABLE bench_level (sku int PRIMARY KEY, available int NOT NULL);
-    CREATE TABLE bench_sale (id bigserial PRIMARY KEY, sku int NOT NULL, at timestamptz DEFAULT now());
+    CREATE TABLE bench_sale (
+      id bigserial PRIMARY KEY, sku int NOT NULL, at timestamptz DEFAULT now());
     INSERT INTO bench_level SELECT g, ${units} FROM generate_series(0, ${variantIds.length - 1}) g;
   `);
   let sold = 0;
@@ -250,7 +272,8 @@ async function raw(url: string, variantIds: readonly string[], shoppers: number,
         const began = performance.now();
         await sql.exec("BEGIN");
         const rows = await sql.query<{ sku: number }>(
-          "UPDATE bench_level SET available = available - 1 WHERE sku = $1 AND available >= 1 RETURNING sku",
+          `UPDATE bench_level SET available = available - 1
+           WHERE sku = $1 AND available >= 1 RETURNING sku`,
           [sku],
         );
         if (rows.length === 1) {
@@ -287,27 +310,41 @@ for (const scenario of ["hot", "many"] as const) {
   const skuCount = isHot ? 1 : MANY.skus;
   const units = isHot ? HOT.units : MANY.units;
   const shoppers = isHot ? HOT.shoppers : MANY.shoppers;
-  await withDatabase(server, `omnitill_bench_checkout_${scenario}_${process.pid}`, async (url) => {
-    const sql = await connectPostgres(url);
-    await applyMigrations(sql, { migrationsDir: "prisma/migrations" });
-    await sql.close();
-    const { key, variantIds } = await seed(url, skuCount, units);
-    const port = await freePort();
-    const app = await startApp(url, port);
-    try {
-      await warmUp(`http://127.0.0.1:${port}`, key);
-      const measured = await shop(`http://127.0.0.1:${port}`, key, variantIds, shoppers);
-      const baseline = await raw(url, variantIds, shoppers, units);
-      report(isHot ? "One hot SKU, 100 units" : `Many SKUs (${skuCount})`, measured, baseline, shoppers);
-      const expected = isHot ? HOT.units : shoppers;
-      if (measured.sold !== expected) {
-        console.error(`  SOLD ${measured.sold}, expected exactly ${expected}`);
-        failed = true;
+  await withDatabase(
+    server,
+    `omnitill_bench_checkout_${scenario}_${process.pid}`,
+    async (url) => {
+      const sql = await connectPostgres(url);
+      await applyMigrations(sql, { migrationsDir: "prisma/migrations" });
+      await sql.close();
+      const { key, variantIds } = await seed(url, skuCount, units);
+      const port = await freePort();
+      const app = await startApp(url, port);
+      try {
+        await warmUp(`http://127.0.0.1:${port}`, key);
+        const measured = await shop(
+          `http://127.0.0.1:${port}`,
+          key,
+          variantIds,
+          shoppers,
+        );
+        const baseline = await raw(url, variantIds, shoppers, units);
+        report(
+          isHot ? "One hot SKU, 100 units" : `Many SKUs (${skuCount})`,
+          measured,
+          baseline,
+          shoppers,
+        );
+        const expected = isHot ? HOT.units : shoppers;
+        if (measured.sold !== expected) {
+          console.error(`  SOLD ${measured.sold}, expected exactly ${expected}`);
+          failed = true;
+        }
+      } finally {
+        stopApp(app);
+        await new Promise((resolve) => setTimeout(resolve, 500));
       }
-    } finally {
-      stopApp(app);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  });
+    },
+  );
 }
 process.exit(failed ? 1 : 0);

@@ -8,10 +8,12 @@
  *   queues them one behind the other;
  * - many SKUs: buyers spread over 1,000 levels.
  *
- * A reservation is one transaction through Prisma: the conditional UPDATE
- * of the level, the reservation row and its outbox event. Each run lasts a
- * fixed time (or a fixed number of operations, whichever ends first). It
- * asserts nothing about time. Run: npx tsx tests/bench/inventory-reservations.bench.ts
+ * A reservation is one interactive transaction through Prisma: the
+ * conditional UPDATE of the level with the reservation row (one statement)
+ * and the level's outbox event. Beside it, the rate of an empty Prisma
+ * transaction (BEGIN, SELECT 1, COMMIT) shows what the transaction itself
+ * costs. Each run lasts a fixed time (or a fixed number of operations,
+ * whichever ends first). It asserts nothing about time. Run: npx tsx tests/bench/inventory-reservations.bench.ts
  */
 import { performance } from "node:perf_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -105,19 +107,27 @@ await withDatabase(server, `omnitill_bench_reservations_${process.pid}`, async (
   // Warm the pool and the plans before measuring.
   await Promise.all(Array.from({ length: CONNECTIONS }, () => reserve(pick())));
 
-  // Turn about, so that a busy moment on the machine weighs on both alike.
+  const emptyTransaction = () =>
+    prisma.$transaction(async (tx) => tx.$queryRaw`SELECT 1`, {
+      maxWait: 60_000,
+      timeout: 60_000,
+    });
+
+  // Turn about, so that a busy moment on the machine weighs on all alike.
   const compare = async (
     label: string,
     ours: () => Promise<unknown>,
     baseline: (worker: number) => Promise<unknown> | undefined,
-  ): Promise<[string, number, number]> => {
+  ): Promise<[string, number, number, number]> => {
     const a: number[] = [];
     const b: number[] = [];
+    const c: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       a.push(await measure(CONNECTIONS, () => ours().then(() => undefined)));
       b.push(await measure(CONNECTIONS, async (w) => void (await baseline(w))));
+      c.push(await measure(CONNECTIONS, () => emptyTransaction().then(() => undefined)));
     }
-    return [label, median(a), median(b)];
+    return [label, median(a), median(b), median(c)];
   };
   const hotVariant = variantIds[0] ?? "";
   const results = [
@@ -146,11 +156,13 @@ await withDatabase(server, `omnitill_bench_reservations_${process.pid}`, async (
     `reservations per second, ${CONNECTIONS} connections, median of ${ROUNDS} runs of ` +
       `${SECONDS} s (PostgreSQL on this machine)`,
   );
-  console.log("                 reserveStock    raw UPDATE x = x + 1    ratio");
-  for (const [label, rate, base] of results) {
+  console.log(
+    "                 reserveStock   raw UPDATE x = x + 1   ratio    empty Prisma transaction",
+  );
+  for (const [label, rate, base, empty] of results) {
     console.log(
-      `  ${label.padEnd(13)} ${rate.toFixed(0).padStart(8)} /s  ${base.toFixed(0).padStart(12)} /s` +
-        `        ${((rate / base) * 100).toFixed(1).padStart(5)} %`,
+      `  ${label.padEnd(13)} ${rate.toFixed(0).padStart(8)} /s ${base.toFixed(0).padStart(12)} /s` +
+        `     ${((rate / base) * 100).toFixed(1).padStart(5)} %   ${empty.toFixed(0).padStart(8)} /s`,
     );
   }
   console.log(

@@ -10,18 +10,14 @@ import {
 import { createCart } from "@/lib/checkout/create-cart";
 import { placeOrder } from "@/lib/checkout/place-order";
 import { db } from "@/lib/db/client";
-import { TendersSchema } from "@/lib/payments/tenders";
 import { staffAction } from "@/lib/next/staff-action";
+import { TendersSchema } from "@/lib/payments/tenders";
 import { addScannedItem } from "@/lib/pos/add-scanned-item";
 import { closeShift } from "@/lib/pos/close-shift";
 import { findOpenShift, loadShift } from "@/lib/pos/current-shift";
 import { openShift } from "@/lib/pos/open-shift";
 import { recordCashMovement } from "@/lib/pos/record-cash-movement";
-import {
-  CashMovementSchema,
-  CloseShiftSchema,
-  OpenShiftSchema,
-} from "@/lib/pos/schemas";
+import { CashMovementSchema, CloseShiftSchema, OpenShiftSchema } from "@/lib/pos/schemas";
 import { buildShiftReport } from "@/lib/pos/shift-report";
 import { switchAssociate } from "@/lib/pos/verify-pin";
 import { loadReceipt } from "@/lib/receipts/load-receipt";
@@ -36,7 +32,11 @@ export const startTicketAction = staffAction(
   async (input, staff) => {
     const cart = await createCart(db, {
       actor: staff,
-      input: { channel: "POS", locationId: input.locationId, registerId: input.registerId },
+      input: {
+        channel: "POS",
+        locationId: input.locationId,
+        registerId: input.registerId,
+      },
     });
     return getCartView(db, { actor: staff, cartId: cart.id });
   },
@@ -51,7 +51,8 @@ export const ticketAction = staffAction("pos:sell", Ticket, (input, staff) =>
 export const scanAction = staffAction(
   "pos:sell",
   Ticket.extend({ code: z.string().trim().min(1).max(64) }),
-  (input, staff) => addScannedItem(db, { actor: staff, cartId: input.cartId, code: input.code }),
+  (input, staff) =>
+    addScannedItem(db, { actor: staff, cartId: input.cartId, code: input.code }),
 );
 
 /** Adds a variant chosen from search, carried out of the store now. */
@@ -62,7 +63,11 @@ export const addItemAction = staffAction(
     addCartLine(db, {
       actor: staff,
       cartId: input.cartId,
-      input: { variantId: input.variantId, quantity: input.quantity, fulfillment: "CARRY_OUT" },
+      input: {
+        variantId: input.variantId,
+        quantity: input.quantity,
+        fulfillment: "CARRY_OUT",
+      },
     }),
 );
 
@@ -124,14 +129,20 @@ export const currentShiftAction = staffAction(
 );
 
 /** Opens a shift with the counted float. */
-export const openShiftAction = staffAction("pos:sell", OpenShiftSchema, async (input, staff) => {
-  const shift = await openShift(db, { actor: staff, input });
-  return { id: shift.id };
-});
+export const openShiftAction = staffAction(
+  "pos:sell",
+  OpenShiftSchema,
+  async (input, staff) => {
+    const shift = await openShift(db, { actor: staff, input });
+    return { id: shift.id };
+  },
+);
 
 /** Closes a shift with the counted drawer; answers with the Z report. */
-export const closeShiftAction = staffAction("pos:sell", CloseShiftSchema, (input, staff) =>
-  closeShift(db, { actor: staff, input }),
+export const closeShiftAction = staffAction(
+  "pos:sell",
+  CloseShiftSchema,
+  (input, staff) => closeShift(db, { actor: staff, input }),
 );
 
 /** The X report of a shift, at any time. */
@@ -145,8 +156,10 @@ export const shiftReportAction = staffAction(
 );
 
 /** A pay-in or pay-out of the drawer. */
-export const cashMovementAction = staffAction("pos:sell", CashMovementSchema, (input, staff) =>
-  recordCashMovement(db, { actor: staff, input }),
+export const cashMovementAction = staffAction(
+  "pos:sell",
+  CashMovementSchema,
+  (input, staff) => recordCashMovement(db, { actor: staff, input }),
 );
 
 /** Checks a colleague's PIN on a shared register and names them. */

@@ -30,7 +30,10 @@ export async function GET(request: Request, { params }: Context) {
     if (receipt.orderNumber !== number.toUpperCase()) {
       return new Response("Not found", { status: 404 });
     }
-    const headers = { "cache-control": "private, no-store", "referrer-policy": "no-referrer" };
+    const headers = {
+      "cache-control": "private, no-store",
+      "referrer-policy": "no-referrer",
+    };
     if (url.searchParams.get("format") === "escpos") {
       const columns = Number(url.searchParams.get("columns")) === 32 ? 32 : 42;
       return new Response(Buffer.from(encodeReceiptEscPos(receipt, { columns })), {

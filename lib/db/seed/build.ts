@@ -7,7 +7,7 @@ import {
   type SeedStaff,
 } from "./build-orders";
 import { buildStock, type SeedLocation } from "./build-stock";
-import { LOCATION_SPECS, locationOpenedAt } from "./locations";
+import { demoHours, LOCATION_SPECS, locationOpenedAt } from "./locations";
 import { CUSTOMER_SPECS, STAFF_SPECS } from "./people";
 import { buildPricingData, type PricingDemoData } from "./promotions";
 import { seedId } from "./random";
@@ -115,6 +115,7 @@ export function buildDemoData(seed: number, hashes: DemoHashes): DemoData {
       canShip: spec.canShip,
       canPickup: spec.canPickup,
       dailyCapacity: spec.dailyCapacity,
+      ...demoHours(spec),
       isActive: true,
       createdAt: locationOpenedAt(spec),
       updatedAt: locationOpenedAt(spec),

@@ -164,3 +164,46 @@ export const LOCATION_SPECS: readonly LocationSpec[] = [
 export function locationOpenedAt(spec: LocationSpec): Date {
   return daysBefore(spec.openedDaysAgo, 8);
 }
+
+type Hours = Partial<
+  Record<"mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun", object>
+>;
+
+function week(days: string[], opens: string, closes: string): Hours {
+  return Object.fromEntries(days.map((day) => [day, { opens, closes }]));
+}
+
+const MON_SAT = ["mon", "tue", "wed", "thu", "fri", "sat"];
+const EVERY_DAY = [...MON_SAT, "sun"];
+
+/** Opening and pickup hours a location of this kind keeps, for the demo. */
+export function demoHours(spec: LocationSpec) {
+  switch (spec.kind) {
+    case "WAREHOUSE":
+      return {
+        openingHours: week(MON_SAT.slice(0, 5), "07:00", "19:00"),
+        pickupHours: {},
+      };
+    case "DARK_STORE":
+      return { openingHours: week(EVERY_DAY, "07:00", "23:00"), pickupHours: {} };
+    case "POPUP":
+      return {
+        openingHours: week(["thu", "fri", "sat", "sun"], "10:00", "19:00"),
+        pickupHours: {},
+      };
+    case "STORE":
+      return {
+        openingHours: {
+          ...week(MON_SAT, "09:00", "18:00"),
+          sun: { opens: "11:00", closes: "17:00" },
+        },
+        pickupHours: spec.canPickup
+          ? {
+              ...week(MON_SAT, "10:00", "17:30"),
+              sun: { opens: "11:00", closes: "16:30" },
+            }
+          : {},
+        pickupReadyMinutes: spec.canPickup ? 120 : null,
+      };
+  }
+}

@@ -34,12 +34,14 @@ test("creates a product with options, generates variants, reprices one, and the 
   await expect(page).toHaveURL(/\/admin\/products\/[0-9a-f-]{36}\?created=1/);
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
 
-  await page.getByLabel("Price of M / Olive").fill("99,50");
+  await page.getByLabel("Price of M / Olive", { exact: true }).fill("99,50");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
 
   await page.goto(`/products/field-parka-${RUN.toLowerCase()}`);
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  await expect(page.getByText("£120.00").first()).toBeVisible();
+  await page.getByRole("button", { name: /^M\b/ }).click();
   await expect(page.getByText("£99.50").first()).toBeVisible();
 });
 

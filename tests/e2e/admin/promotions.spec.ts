@@ -64,7 +64,7 @@ test("the owner adds single-use codes to a promotion, then pauses it", async ({
   await page.getByRole("button", { name: "Create promotion" }).click();
   await expect(page.getByRole("heading", { name })).toBeVisible();
 
-  await page.getByLabel("Single-use codes").fill("5");
+  await page.getByLabel("Single-use codes", { exact: true }).fill("5");
   await page.getByLabel("Prefix (optional)").fill("thanks-");
   await page.getByRole("button", { name: "Generate" }).click();
   await expect(page.getByText("5 codes generated.")).toBeVisible();

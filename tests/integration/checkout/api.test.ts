@@ -6,7 +6,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as postCheckout } from "@/app/api/v1/carts/[id]/checkout/route";
 import { POST as postCode } from "@/app/api/v1/carts/[id]/codes/route";
-import { DELETE as deleteLine, PATCH as patchLine } from "@/app/api/v1/carts/[id]/lines/[lineId]/route";
+import {
+  DELETE as deleteLine,
+  PATCH as patchLine,
+} from "@/app/api/v1/carts/[id]/lines/[lineId]/route";
 import { POST as postLine } from "@/app/api/v1/carts/[id]/lines/route";
 import { GET as getCart } from "@/app/api/v1/carts/[id]/route";
 import { POST as postCart } from "@/app/api/v1/carts/route";
@@ -35,13 +38,23 @@ beforeAll(async () => {
       scopes: ["checkout:create", "orders:read", "orders:manage"],
     })
   ).key;
-  readOnlyKey = (await createApiKey(db.prisma, OWNER, { name: "BI", scopes: ["orders:read"] }))
-    .key;
+  readOnlyKey = (
+    await createApiKey(db.prisma, OWNER, { name: "BI", scopes: ["orders:read"] })
+  ).key;
 });
 
 function call(
-  handler: (request: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>,
-  options: { method?: string; body?: unknown; params?: Record<string, string>; headers?: Record<string, string>; apiKey?: string } = {},
+  handler: (
+    request: Request,
+    segment: { params: Promise<Record<string, string>> },
+  ) => Promise<Response>,
+  options: {
+    method?: string;
+    body?: unknown;
+    params?: Record<string, string>;
+    headers?: Record<string, string>;
+    apiKey?: string;
+  } = {},
 ) {
   const request = new Request("http://localhost/api/v1/test", {
     method: options.method ?? "POST",
@@ -56,7 +69,9 @@ function call(
 }
 
 async function cartWithLine(quantity = 1) {
-  const created = await call(postCart, { body: { shippingAddress: ADDRESS, email: "a@b.test" } });
+  const created = await call(postCart, {
+    body: { shippingAddress: ADDRESS, email: "a@b.test" },
+  });
   expect(created.status).toBe(201);
   const cart = (await created.json()).data;
   const added = await call(postLine, {
@@ -71,7 +86,11 @@ describe("cart and checkout API", () => {
   it("builds a cart, changes its lines, and checks it out once per key", async () => {
     const cart = await cartWithLine();
     expect(cart.channel).toBe("API");
-    expect(cart.lines[0]).toMatchObject({ quantity: 1, unitPriceMinor: 2000, isAvailable: true });
+    expect(cart.lines[0]).toMatchObject({
+      quantity: 1,
+      unitPriceMinor: 2000,
+      isAvailable: true,
+    });
     expect(cart.totals.shippingMinor).toBe(495);
 
     const lineId = cart.lines[0].id;
@@ -81,7 +100,10 @@ describe("cart and checkout API", () => {
       body: { quantity: 2 },
     });
     expect((await patched.json()).data.totals.subtotalMinor).toBe(4000);
-    const coded = await call(postCode, { params: { id: cart.id }, body: { code: "nope" } });
+    const coded = await call(postCode, {
+      params: { id: cart.id },
+      body: { code: "nope" },
+    });
     expect((await coded.json()).data.codeOutcomes).toEqual([
       expect.objectContaining({ code: "NOPE", status: "unknown" }),
     ]);
@@ -125,8 +147,14 @@ describe("cart and checkout API", () => {
     expect(response.status).toBe(402);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
     const problem = await response.json();
-    expect(problem).toMatchObject({ code: "payment_declined", title: "The card was declined." });
-    expect(Object.keys(problem.fields)).toEqual(["tenders.0", `lines.${cart.lines[0].id}`]);
+    expect(problem).toMatchObject({
+      code: "payment_declined",
+      title: "The card was declined.",
+    });
+    expect(Object.keys(problem.fields)).toEqual([
+      "tenders.0",
+      `lines.${cart.lines[0].id}`,
+    ]);
   });
 
   it("answers out of stock with 409 naming the line", async () => {
@@ -159,7 +187,10 @@ describe("cart and checkout API", () => {
       params: { id: cart.id },
       body: { variantId: shop.small.id, quantity: 0, fulfillment: "TELEPORT" },
     });
-    expect(Object.keys((await badLine.json()).fields).sort()).toEqual(["fulfillment", "quantity"]);
+    expect(Object.keys((await badLine.json()).fields).sort()).toEqual([
+      "fulfillment",
+      "quantity",
+    ]);
     const noKey = await call(postCheckout, {
       params: { id: cart.id },
       body: { tenders: [{ kind: "card", token: VISA }] },
@@ -171,7 +202,10 @@ describe("cart and checkout API", () => {
       apiKey: readOnlyKey,
     });
     expect(wrongScope.status).toBe(403);
-    const missing = await call(getCart, { method: "GET", params: { id: "no-such-cart" } });
+    const missing = await call(getCart, {
+      method: "GET",
+      params: { id: "no-such-cart" },
+    });
     expect(missing.status).toBe(404);
     const removed = await call(deleteLine, {
       method: "DELETE",
@@ -179,7 +213,10 @@ describe("cart and checkout API", () => {
     });
     expect((await removed.json()).data.lines).toEqual([]);
     const storefrontCart = await db.prisma.cart.create({ data: { channel: "WEB" } });
-    const foreign = await call(getCart, { method: "GET", params: { id: storefrontCart.id } });
+    const foreign = await call(getCart, {
+      method: "GET",
+      params: { id: storefrontCart.id },
+    });
     expect(foreign.status).toBe(404);
   });
 });

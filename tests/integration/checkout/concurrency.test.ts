@@ -4,7 +4,15 @@ import { createCart } from "@/lib/checkout/create-cart";
 import { placeOrder } from "@/lib/checkout/place-order";
 import { verifyLedger } from "@/lib/inventory/verify-ledger";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { ADDRESS, createShop, level, receive, type Shop, testProviders, VISA } from "./shop";
+import {
+  ADDRESS,
+  createShop,
+  level,
+  receive,
+  type Shop,
+  testProviders,
+  VISA,
+} from "./shop";
 
 let db: TestDatabase;
 let shop: Shop;
@@ -44,12 +52,16 @@ describe("checkouts racing for the last units", () => {
       ),
     );
 
-    const placed = results.filter((r) => r.status === "fulfilled" && r.value.outcome === "placed");
+    const placed = results.filter(
+      (r) => r.status === "fulfilled" && r.value.outcome === "placed",
+    );
     const refused = results.filter((r) => r.status === "rejected");
     expect(placed).toHaveLength(100);
     expect(refused).toHaveLength(200);
     for (const r of refused) {
-      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "insufficient_stock" });
+      expect((r as PromiseRejectedResult).reason).toMatchObject({
+        code: "insufficient_stock",
+      });
     }
     expect(await level(db.prisma, shop.small.id, shop.warehouse.id)).toEqual({
       onHand: 100,

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
 import { addCartLine } from "@/lib/checkout/change-cart-lines";
 import { createCart } from "@/lib/checkout/create-cart";
 import { placeOrder } from "@/lib/checkout/place-order";
@@ -8,7 +9,6 @@ import { cancelOrder } from "@/lib/orders/cancel-order";
 import { expirePendingOrders, expireUnpaidPickups } from "@/lib/orders/expire-orders";
 import { refundOrder } from "@/lib/orders/refund-order";
 import { takePickupPayment } from "@/lib/orders/take-pickup-payment";
-import type { Actor } from "@/lib/auth/actor";
 import { issueGiftCard } from "@/lib/payments/gift-cards";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import {
@@ -51,8 +51,15 @@ beforeAll(async () => {
 });
 
 async function order(
-  lines: { variantId: string; quantity: number; fulfillment: "SHIP" | "PICKUP"; locationId?: string }[],
-  tenders: Parameters<typeof placeOrder>[1]["input"]["tenders"] = [{ kind: "card", token: VISA }],
+  lines: {
+    variantId: string;
+    quantity: number;
+    fulfillment: "SHIP" | "PICKUP";
+    locationId?: string;
+  }[],
+  tenders: Parameters<typeof placeOrder>[1]["input"]["tenders"] = [
+    { kind: "card", token: VISA },
+  ],
   extra: { isPayAtPickup?: boolean; now?: Date } = {},
 ) {
   const cart = await createCart(db.prisma, {
@@ -66,7 +73,10 @@ async function order(
     actor: shop.customer,
     cartId: cart.id,
     idempotencyKey: `k-${cart.id}`,
-    input: { tenders: extra.isPayAtPickup ? [] : tenders, isPayAtPickup: extra.isPayAtPickup },
+    input: {
+      tenders: extra.isPayAtPickup ? [] : tenders,
+      isPayAtPickup: extra.isPayAtPickup,
+    },
     providers,
     now: extra.now,
   });
@@ -80,7 +90,9 @@ async function order(
 describe("cancelling", () => {
   it("restores the stock and voids the card hold", async () => {
     const before = await level(db.prisma, shop.small.id, shop.warehouse.id);
-    const placed = await order([{ variantId: shop.small.id, quantity: 3, fulfillment: "SHIP" }]);
+    const placed = await order([
+      { variantId: shop.small.id, quantity: 3, fulfillment: "SHIP" },
+    ]);
     expect((await level(db.prisma, shop.small.id, shop.warehouse.id)).reserved).toBe(
       before.reserved + 3,
     );
@@ -93,20 +105,34 @@ describe("cancelling", () => {
       providers,
     });
 
-    expect(result).toMatchObject({ status: "CANCELLED", releasedMinor: placed.totalMinor });
+    expect(result).toMatchObject({
+      status: "CANCELLED",
+      releasedMinor: placed.totalMinor,
+    });
     expect(await level(db.prisma, shop.small.id, shop.warehouse.id)).toEqual(before);
-    const payment = await db.prisma.payment.findFirstOrThrow({ where: { orderId: placed.id } });
+    const payment = await db.prisma.payment.findFirstOrThrow({
+      where: { orderId: placed.id },
+    });
     expect(payment).toMatchObject({ status: "VOIDED", voidedMinor: placed.totalMinor });
     expect(testCard.journal().releases).toBe(releases + 1);
     await expect(
-      cancelOrder(db.prisma, { actor: shop.customer, orderId: placed.id, reason: "again" }),
+      cancelOrder(db.prisma, {
+        actor: shop.customer,
+        orderId: placed.id,
+        reason: "again",
+      }),
     ).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("cancels one fulfillment of two and gives back only its share", async () => {
     const placed = await order([
       { variantId: shop.small.id, quantity: 1, fulfillment: "SHIP" },
-      { variantId: shop.medium.id, quantity: 1, fulfillment: "PICKUP", locationId: shop.store.id },
+      {
+        variantId: shop.medium.id,
+        quantity: 1,
+        fulfillment: "PICKUP",
+        locationId: shop.store.id,
+      },
     ]);
     const pickup = placed.fulfillments.find((f) => f.method === "PICKUP");
     const result = await cancelOrder(db.prisma, {
@@ -118,16 +144,30 @@ describe("cancelling", () => {
     });
     expect(result.status).toBe("AUTHORIZED");
     expect(result.releasedMinor).toBe(pickup?.amountMinor);
-    const payment = await db.prisma.payment.findFirstOrThrow({ where: { orderId: placed.id } });
-    expect(payment.amountMinor - payment.voidedMinor).toBe(placed.totalMinor - (pickup?.amountMinor ?? 0));
+    const payment = await db.prisma.payment.findFirstOrThrow({
+      where: { orderId: placed.id },
+    });
+    expect(payment.amountMinor - payment.voidedMinor).toBe(
+      placed.totalMinor - (pickup?.amountMinor ?? 0),
+    );
   });
 
   it("refuses a shopper once picking has started, and an associate of another store", async () => {
-    const placed = await order([{ variantId: shop.small.id, quantity: 1, fulfillment: "SHIP" }]);
+    const placed = await order([
+      { variantId: shop.small.id, quantity: 1, fulfillment: "SHIP" },
+    ]);
     const [ship] = placed.fulfillments;
-    await advanceFulfillment(db.prisma, { actor: packer(), fulfillmentId: ship?.id ?? "", to: "PICKING" });
+    await advanceFulfillment(db.prisma, {
+      actor: packer(),
+      fulfillmentId: ship?.id ?? "",
+      to: "PICKING",
+    });
     await expect(
-      cancelOrder(db.prisma, { actor: shop.customer, orderId: placed.id, reason: "late" }),
+      cancelOrder(db.prisma, {
+        actor: shop.customer,
+        orderId: placed.id,
+        reason: "late",
+      }),
     ).rejects.toMatchObject({ code: "conflict" });
     await expect(
       cancelOrder(db.prisma, { actor: shop.associate, orderId: placed.id, reason: "x" }),
@@ -137,12 +177,22 @@ describe("cancelling", () => {
 
 describe("capturing", () => {
   it("captures at shipment and refunds captured money back to the card", async () => {
-    const placed = await order([{ variantId: shop.small.id, quantity: 2, fulfillment: "SHIP" }]);
+    const placed = await order([
+      { variantId: shop.small.id, quantity: 2, fulfillment: "SHIP" },
+    ]);
     const [ship] = placed.fulfillments;
     const id = ship?.id ?? "";
     const onHand = (await level(db.prisma, shop.small.id, shop.warehouse.id)).onHand;
-    await advanceFulfillment(db.prisma, { actor: packer(), fulfillmentId: id, to: "PICKING" });
-    await advanceFulfillment(db.prisma, { actor: packer(), fulfillmentId: id, to: "PACKED" });
+    await advanceFulfillment(db.prisma, {
+      actor: packer(),
+      fulfillmentId: id,
+      to: "PICKING",
+    });
+    await advanceFulfillment(db.prisma, {
+      actor: packer(),
+      fulfillmentId: id,
+      to: "PACKED",
+    });
     const shipped = await advanceFulfillment(db.prisma, {
       actor: packer(),
       fulfillmentId: id,
@@ -155,10 +205,19 @@ describe("capturing", () => {
     expect(await level(db.prisma, shop.small.id, shop.warehouse.id)).toMatchObject({
       onHand: onHand - 2,
     });
-    const payment = await db.prisma.payment.findFirstOrThrow({ where: { orderId: placed.id } });
-    expect(payment).toMatchObject({ status: "CAPTURED", capturedMinor: placed.totalMinor });
+    const payment = await db.prisma.payment.findFirstOrThrow({
+      where: { orderId: placed.id },
+    });
+    expect(payment).toMatchObject({
+      status: "CAPTURED",
+      capturedMinor: placed.totalMinor,
+    });
     await expect(
-      advanceFulfillment(db.prisma, { actor: packer(), fulfillmentId: id, to: "READY_FOR_PICKUP" }),
+      advanceFulfillment(db.prisma, {
+        actor: packer(),
+        fulfillmentId: id,
+        to: "READY_FOR_PICKUP",
+      }),
     ).rejects.toMatchObject({ code: "conflict" });
     const delivered = await advanceFulfillment(db.prisma, {
       actor: packer(),
@@ -186,19 +245,35 @@ describe("capturing", () => {
       refundOrder(db.prisma, {
         actor: manager(),
         orderId: placed.id,
-        input: { amountMinor: placed.totalMinor, reason: "too much", idempotencyKey: "greedy" },
+        input: {
+          amountMinor: placed.totalMinor,
+          reason: "too much",
+          idempotencyKey: "greedy",
+        },
         providers,
       }),
-    ).rejects.toMatchObject({ code: "conflict", fields: { amountMinor: expect.any(Array) } });
-    const after = await db.prisma.payment.findFirstOrThrow({ where: { orderId: placed.id } });
+    ).rejects.toMatchObject({
+      code: "conflict",
+      fields: { amountMinor: expect.any(Array) },
+    });
+    const after = await db.prisma.payment.findFirstOrThrow({
+      where: { orderId: placed.id },
+    });
     expect(after).toMatchObject({ refundedMinor: 500, status: "PARTIALLY_REFUNDED" });
   });
 
   it("never refunds a tender more than it took when refunds race", async () => {
-    const placed = await order([{ variantId: shop.small.id, quantity: 1, fulfillment: "SHIP" }]);
+    const placed = await order([
+      { variantId: shop.small.id, quantity: 1, fulfillment: "SHIP" },
+    ]);
     const id = placed.fulfillments[0]?.id ?? "";
     for (const to of ["PICKING", "PACKED", "SHIPPED"] as const) {
-      await advanceFulfillment(db.prisma, { actor: packer(), fulfillmentId: id, to, providers });
+      await advanceFulfillment(db.prisma, {
+        actor: packer(),
+        fulfillmentId: id,
+        to,
+        providers,
+      });
     }
     const half = Math.ceil(placed.totalMinor / 2) + 1;
     const results = await Promise.allSettled(
@@ -212,7 +287,9 @@ describe("capturing", () => {
       ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    const payment = await db.prisma.payment.findFirstOrThrow({ where: { orderId: placed.id } });
+    const payment = await db.prisma.payment.findFirstOrThrow({
+      where: { orderId: placed.id },
+    });
     expect(payment.refundedMinor).toBe(half);
   });
 
@@ -221,7 +298,14 @@ describe("capturing", () => {
       issueGiftCard(tx, { actor: manager(), amountMinor: 10_000, currency: "GBP" }),
     );
     const placed = await order(
-      [{ variantId: shop.medium.id, quantity: 1, fulfillment: "PICKUP", locationId: shop.store.id }],
+      [
+        {
+          variantId: shop.medium.id,
+          quantity: 1,
+          fulfillment: "PICKUP",
+          locationId: shop.store.id,
+        },
+      ],
       [{ kind: "gift_card", code }],
     );
     expect(placed.status).toBe("AUTHORIZED");
@@ -230,7 +314,11 @@ describe("capturing", () => {
       await advanceFulfillment(db.prisma, { actor: packer(), fulfillmentId: id, to });
     }
     await expect(
-      advanceFulfillment(db.prisma, { actor: packer(), fulfillmentId: id, to: "PICKED_UP" }),
+      advanceFulfillment(db.prisma, {
+        actor: packer(),
+        fulfillmentId: id,
+        to: "PICKED_UP",
+      }),
     ).rejects.toMatchObject({ code: "forbidden" });
     const handed = await advanceFulfillment(db.prisma, {
       actor: shop.associate,
@@ -244,7 +332,14 @@ describe("capturing", () => {
 describe("paying in store", () => {
   it("takes the balance at the counter, with change, then hands the order over", async () => {
     const placed = await order(
-      [{ variantId: shop.medium.id, quantity: 1, fulfillment: "PICKUP", locationId: shop.store.id }],
+      [
+        {
+          variantId: shop.medium.id,
+          quantity: 1,
+          fulfillment: "PICKUP",
+          locationId: shop.store.id,
+        },
+      ],
       [],
       { isPayAtPickup: true },
     );
@@ -258,7 +353,10 @@ describe("paying in store", () => {
       tenders: [{ kind: "card", token: DECLINED }],
       providers,
     });
-    expect(declined).toMatchObject({ outcome: "payment_declined", code: "card_declined" });
+    expect(declined).toMatchObject({
+      outcome: "payment_declined",
+      code: "card_declined",
+    });
     const paid = await takePickupPayment(db.prisma, {
       actor: shop.associate,
       orderId: placed.id,
@@ -292,7 +390,14 @@ describe("sweeping", () => {
     const placedAt = new Date(Date.now() - 72 * 3_600_000);
     const before = await level(db.prisma, shop.medium.id, shop.store.id);
     const placed = await order(
-      [{ variantId: shop.medium.id, quantity: 2, fulfillment: "PICKUP", locationId: shop.store.id }],
+      [
+        {
+          variantId: shop.medium.id,
+          quantity: 2,
+          fulfillment: "PICKUP",
+          locationId: shop.store.id,
+        },
+      ],
       [],
       { isPayAtPickup: true, now: placedAt },
     );
@@ -311,7 +416,10 @@ describe("sweeping", () => {
   });
 
   it("fails an order left pending by a crash, releasing its stock", async () => {
-    const cart = await createCart(db.prisma, { actor: shop.customer, input: { shippingAddress: ADDRESS } });
+    const cart = await createCart(db.prisma, {
+      actor: shop.customer,
+      input: { shippingAddress: ADDRESS },
+    });
     await addCartLine(db.prisma, {
       actor: shop.customer,
       cartId: cart.id,
@@ -336,7 +444,9 @@ describe("sweeping", () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect(pending.status).toBe("PENDING_PAYMENT");
-    expect(await expirePendingOrders(db.prisma, { now: new Date(Date.now() + 3_600_000) })).toBe(1);
+    expect(
+      await expirePendingOrders(db.prisma, { now: new Date(Date.now() + 3_600_000) }),
+    ).toBe(1);
     expect(await level(db.prisma, shop.small.id, shop.warehouse.id)).toEqual(before);
     const cartAfter = await db.prisma.cart.findUniqueOrThrow({ where: { id: cart.id } });
     expect(cartAfter.orderId).toBeNull();

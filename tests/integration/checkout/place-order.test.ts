@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { addCartLine } from "@/lib/checkout/change-cart-lines";
 import { createCart } from "@/lib/checkout/create-cart";
 import { placeOrder } from "@/lib/checkout/place-order";
-import { issueGiftCard } from "@/lib/payments/gift-cards";
 import { verifyLedger } from "@/lib/inventory/verify-ledger";
+import { issueGiftCard } from "@/lib/payments/gift-cards";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import {
   ADDRESS,
@@ -43,7 +43,11 @@ async function webCart(lines: Parameters<typeof addCartLine>[1]["input"][]) {
 async function tillCart(lines: Parameters<typeof addCartLine>[1]["input"][]) {
   const cart = await createCart(db.prisma, {
     actor: shop.associate,
-    input: { locationId: shop.store.id, registerId: shop.register.id, shippingAddress: ADDRESS },
+    input: {
+      locationId: shop.store.id,
+      registerId: shop.register.id,
+      shippingAddress: ADDRESS,
+    },
   });
   for (const input of lines) {
     await addCartLine(db.prisma, { actor: shop.associate, cartId: cart.id, input });
@@ -56,7 +60,9 @@ async function snapshot() {
     orderBy: [{ variantId: "asc" }, { locationId: "asc" }],
     select: { variantId: true, locationId: true, onHand: true, reserved: true },
   });
-  const openReservations = await db.prisma.reservation.count({ where: { closedAt: null } });
+  const openReservations = await db.prisma.reservation.count({
+    where: { closedAt: null },
+  });
   const movements = await db.prisma.stockMovement.count();
   return { levels, openReservations, movements };
 }
@@ -65,7 +71,12 @@ describe("placing an order", () => {
   it("turns a mixed cart into one order with three fulfillments and the right stock", async () => {
     const cart = await tillCart([
       { variantId: shop.small.id, quantity: 2, fulfillment: "SHIP" },
-      { variantId: shop.medium.id, quantity: 1, fulfillment: "PICKUP", locationId: shop.store.id },
+      {
+        variantId: shop.medium.id,
+        quantity: 1,
+        fulfillment: "PICKUP",
+        locationId: shop.store.id,
+      },
       { variantId: shop.mug.id, quantity: 1, fulfillment: "CARRY_OUT" },
     ]);
     const before = {
@@ -94,7 +105,9 @@ describe("placing an order", () => {
       ["PICKUP", "ALLOCATED"],
       ["SHIP", "ALLOCATED"],
     ]);
-    expect(order.fulfillments.reduce((n, f) => n + f.amountMinor, 0)).toBe(order.totalMinor);
+    expect(order.fulfillments.reduce((n, f) => n + f.amountMinor, 0)).toBe(
+      order.totalMinor,
+    );
     expect(order.lines.reduce((n, l) => n + l.totalMinor, 0) + order.shippingMinor).toBe(
       order.totalMinor,
     );
@@ -136,7 +149,12 @@ describe("placing an order", () => {
   it("leaves stock exactly as before when the card is declined", async () => {
     const cart = await tillCart([
       { variantId: shop.small.id, quantity: 1, fulfillment: "SHIP" },
-      { variantId: shop.medium.id, quantity: 1, fulfillment: "PICKUP", locationId: shop.store.id },
+      {
+        variantId: shop.medium.id,
+        quantity: 1,
+        fulfillment: "PICKUP",
+        locationId: shop.store.id,
+      },
       { variantId: shop.mug.id, quantity: 1, fulfillment: "CARRY_OUT" },
     ]);
     const before = await snapshot();
@@ -162,7 +180,9 @@ describe("placing an order", () => {
     expect(after.openReservations).toBe(before.openReservations);
     expect(after.movements).toBe(before.movements);
     expect(testCard.journal().authorizations).toBe(charges);
-    const order = await db.prisma.order.findUniqueOrThrow({ where: { id: result.orderId } });
+    const order = await db.prisma.order.findUniqueOrThrow({
+      where: { id: result.orderId },
+    });
     expect(order.status).toBe("PAYMENT_FAILED");
     // The cart is free for another try with another card.
     const retry = await placeOrder(db.prisma, {
@@ -176,7 +196,9 @@ describe("placing an order", () => {
   });
 
   it("releases the stock when the provider fails, and says so", async () => {
-    const cart = await webCart([{ variantId: shop.small.id, quantity: 1, fulfillment: "SHIP" }]);
+    const cart = await webCart([
+      { variantId: shop.small.id, quantity: 1, fulfillment: "SHIP" },
+    ]);
     const before = await snapshot();
     const result = await placeOrder(db.prisma, {
       actor: shop.customer,
@@ -185,14 +207,19 @@ describe("placing an order", () => {
       input: { tenders: [{ kind: "card", token: FAILING }] },
       providers,
     });
-    expect(result).toMatchObject({ outcome: "payment_declined", code: "processing_error" });
+    expect(result).toMatchObject({
+      outcome: "payment_declined",
+      code: "processing_error",
+    });
     const after = await snapshot();
     expect(after.levels).toEqual(before.levels);
     expect(after.openReservations).toBe(before.openReservations);
   });
 
   it("returns the same order and charges once when the same key is sent twice", async () => {
-    const cart = await webCart([{ variantId: shop.small.id, quantity: 1, fulfillment: "SHIP" }]);
+    const cart = await webCart([
+      { variantId: shop.small.id, quantity: 1, fulfillment: "SHIP" },
+    ]);
     const charges = testCard.journal().authorizations;
     const checkout = () =>
       placeOrder(db.prisma, {
@@ -207,16 +234,22 @@ describe("placing an order", () => {
     const third = await checkout();
 
     expect(first.outcome).toBe("placed");
-    const ids = [first, second, third].map((r) => (r.outcome === "placed" ? r.order.id : null));
+    const ids = [first, second, third].map((r) =>
+      r.outcome === "placed" ? r.order.id : null,
+    );
     expect(new Set(ids).size).toBe(1);
     expect([first, second, third].filter((r) => r.isReplay)).toHaveLength(2);
     expect(testCard.journal().authorizations).toBe(charges + 1);
     expect(await db.prisma.order.count({ where: { cartId: cart.id } })).toBe(1);
-    expect(await db.prisma.payment.count({ where: { order: { cartId: cart.id } } })).toBe(1);
+    expect(await db.prisma.payment.count({ where: { order: { cartId: cart.id } } })).toBe(
+      1,
+    );
   });
 
   it("refuses a second checkout of a converted cart under a new key", async () => {
-    const cart = await webCart([{ variantId: shop.small.id, quantity: 1, fulfillment: "SHIP" }]);
+    const cart = await webCart([
+      { variantId: shop.small.id, quantity: 1, fulfillment: "SHIP" },
+    ]);
     const input = { tenders: [{ kind: "card" as const, token: VISA }] };
     await placeOrder(db.prisma, {
       actor: shop.customer,
@@ -238,7 +271,12 @@ describe("placing an order", () => {
 
   it("answers out of stock naming the line, and takes nothing", async () => {
     const cart = await webCart([
-      { variantId: shop.medium.id, quantity: 1, fulfillment: "PICKUP", locationId: shop.store.id },
+      {
+        variantId: shop.medium.id,
+        quantity: 1,
+        fulfillment: "PICKUP",
+        locationId: shop.store.id,
+      },
     ]);
     // Another till sells the rest before this shopper pays.
     const left = await level(db.prisma, shop.medium.id, shop.store.id);
@@ -258,7 +296,9 @@ describe("placing an order", () => {
       providers,
     });
     const before = await snapshot();
-    const lineId = (await db.prisma.cartLine.findFirstOrThrow({ where: { cartId: cart.id } })).id;
+    const lineId = (
+      await db.prisma.cartLine.findFirstOrThrow({ where: { cartId: cart.id } })
+    ).id;
 
     const attempt = placeOrder(db.prisma, {
       actor: shop.customer,
@@ -279,7 +319,9 @@ describe("placing an order", () => {
     const { code } = await db.prisma.$transaction((tx) =>
       issueGiftCard(tx, { actor: shop.associate, amountMinor: 500, currency: "GBP" }),
     );
-    const cart = await tillCart([{ variantId: shop.mug.id, quantity: 1, fulfillment: "CARRY_OUT" }]);
+    const cart = await tillCart([
+      { variantId: shop.mug.id, quantity: 1, fulfillment: "CARRY_OUT" },
+    ]);
     const result = await placeOrder(db.prisma, {
       actor: shop.associate,
       cartId: cart.id,
@@ -300,11 +342,15 @@ describe("placing an order", () => {
       where: { orderId: result.order.id },
       orderBy: { idempotencyKey: "asc" },
     });
-    expect(payments.map((p) => [p.provider, p.amountMinor, p.capturedMinor, p.status])).toEqual([
+    expect(
+      payments.map((p) => [p.provider, p.amountMinor, p.capturedMinor, p.status]),
+    ).toEqual([
       ["GIFT_CARD", 500, 500, "CAPTURED"],
       ["CASH", 700, 700, "CAPTURED"],
     ]);
-    const card = await db.prisma.giftCard.findFirstOrThrow({ where: { last4: code.slice(-4) } });
+    const card = await db.prisma.giftCard.findFirstOrThrow({
+      where: { last4: code.slice(-4) },
+    });
     expect(card.balanceMinor).toBe(0);
   });
 
@@ -312,7 +358,9 @@ describe("placing an order", () => {
     const { code } = await db.prisma.$transaction((tx) =>
       issueGiftCard(tx, { actor: shop.associate, amountMinor: 100, currency: "GBP" }),
     );
-    const cart = await webCart([{ variantId: shop.small.id, quantity: 1, fulfillment: "SHIP" }]);
+    const cart = await webCart([
+      { variantId: shop.small.id, quantity: 1, fulfillment: "SHIP" },
+    ]);
     const before = await snapshot();
     await expect(
       placeOrder(db.prisma, {
@@ -322,12 +370,17 @@ describe("placing an order", () => {
         input: { tenders: [{ kind: "gift_card", code }] },
         providers,
       }),
-    ).rejects.toMatchObject({ code: "payment_declined", fields: { "tenders.0": expect.any(Array) } });
+    ).rejects.toMatchObject({
+      code: "payment_declined",
+      fields: { "tenders.0": expect.any(Array) },
+    });
     expect(await snapshot()).toEqual(before);
   });
 
   it("refuses cash on the storefront and tenders that do not add up", async () => {
-    const cart = await webCart([{ variantId: shop.small.id, quantity: 1, fulfillment: "SHIP" }]);
+    const cart = await webCart([
+      { variantId: shop.small.id, quantity: 1, fulfillment: "SHIP" },
+    ]);
     await expect(
       placeOrder(db.prisma, {
         actor: shop.customer,
@@ -336,7 +389,10 @@ describe("placing an order", () => {
         input: { tenders: [{ kind: "cash", tenderedMinor: 10_000 }] },
         providers,
       }),
-    ).rejects.toMatchObject({ code: "invalid_input", fields: { "tenders.0": expect.any(Array) } });
+    ).rejects.toMatchObject({
+      code: "invalid_input",
+      fields: { "tenders.0": expect.any(Array) },
+    });
     await expect(
       placeOrder(db.prisma, {
         actor: shop.customer,
@@ -351,7 +407,12 @@ describe("placing an order", () => {
   it("holds a pay-in-store pickup until the store's hold time", async () => {
     await receive(db.prisma, shop.medium.id, shop.store.id, 3);
     const cart = await webCart([
-      { variantId: shop.medium.id, quantity: 1, fulfillment: "PICKUP", locationId: shop.store.id },
+      {
+        variantId: shop.medium.id,
+        quantity: 1,
+        fulfillment: "PICKUP",
+        locationId: shop.store.id,
+      },
     ]);
     const now = new Date("2026-12-01T10:00:00Z");
     const result = await placeOrder(db.prisma, {
@@ -372,7 +433,9 @@ describe("placing an order", () => {
   });
 
   it("does not let a shopper check out someone else's cart", async () => {
-    const cart = await webCart([{ variantId: shop.small.id, quantity: 1, fulfillment: "SHIP" }]);
+    const cart = await webCart([
+      { variantId: shop.small.id, quantity: 1, fulfillment: "SHIP" },
+    ]);
     const stranger = { kind: "customer" as const, id: "someone-else", email: "x@y.test" };
     await expect(
       placeOrder(db.prisma, {

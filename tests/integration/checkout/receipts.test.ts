@@ -19,7 +19,11 @@ beforeAll(async () => {
   await receive(db.prisma, shop.medium.id, shop.store.id, 10);
   await db.prisma.settings.upsert({
     where: { id: "default" },
-    create: { id: "default", businessName: "Northwind Goods", receiptFooter: "Thank you!" },
+    create: {
+      id: "default",
+      businessName: "Northwind Goods",
+      receiptFooter: "Thank you!",
+    },
     update: { businessName: "Northwind Goods", receiptFooter: "Thank you!" },
   });
   await db.prisma.promotion.create({
@@ -97,14 +101,24 @@ describe("receipts", () => {
       store: { name: shop.store.name },
       register: shop.register.name,
       associate: expect.stringContaining("Associate"),
-      totals: { subtotalMinor: 5000, discountMinor: 1000, totalMinor: 4000, taxMinor: 667 },
+      totals: {
+        subtotalMinor: 5000,
+        discountMinor: 1000,
+        totalMinor: 4000,
+        taxMinor: 667,
+      },
       taxes: [{ label: "VAT 20%", taxMinor: 667 }],
       changeMinor: 3000,
       isTestMode: true,
       barcode: result.order.number,
     });
-    expect(receipt.lines[0]?.discounts).toEqual([{ name: "Tenner off over £40", amountMinor: 1000 }]);
-    expect(receipt.tenders.map((t) => t.label)).toEqual(["Visa ···· 4242 (TEST MODE)", "Cash"]);
+    expect(receipt.lines[0]?.discounts).toEqual([
+      { name: "Tenner off over £40", amountMinor: 1000 },
+    ]);
+    expect(receipt.tenders.map((t) => t.label)).toEqual([
+      "Visa ···· 4242 (TEST MODE)",
+      "Cash",
+    ]);
 
     const html = renderReceiptHtml(receipt, { barcodeSvg: barcodeSvg(receipt.barcode) });
     expect(html).toContain("Tenner off over £40");
@@ -139,7 +153,9 @@ describe("receipts", () => {
       providers,
     });
     expect(declined.outcome).toBe("payment_declined");
-    const code = await db.prisma.promotionCode.findFirstOrThrow({ where: { code: "WELCOME5" } });
+    const code = await db.prisma.promotionCode.findFirstOrThrow({
+      where: { code: "WELCOME5" },
+    });
     expect(code.timesUsed).toBe(0);
     const retry = await placeOrder(db.prisma, {
       actor: shop.associate,
@@ -150,16 +166,21 @@ describe("receipts", () => {
     });
     expect(retry.outcome).toBe("placed");
     expect(
-      (await db.prisma.promotionCode.findFirstOrThrow({ where: { code: "WELCOME5" } })).timesUsed,
+      (await db.prisma.promotionCode.findFirstOrThrow({ where: { code: "WELCOME5" } }))
+        .timesUsed,
     ).toBe(1);
   });
 
   it("has no receipt for a failed checkout or for a stranger", async () => {
-    const order = await db.prisma.order.findFirstOrThrow({ where: { status: "PAYMENT_FAILED" } });
+    const order = await db.prisma.order.findFirstOrThrow({
+      where: { status: "PAYMENT_FAILED" },
+    });
     await expect(
       loadReceipt(db.prisma, { actor: shop.associate, number: order.number }),
     ).rejects.toMatchObject({ code: "not_found" });
-    const placed = await db.prisma.order.findFirstOrThrow({ where: { status: "COMPLETED" } });
+    const placed = await db.prisma.order.findFirstOrThrow({
+      where: { status: "COMPLETED" },
+    });
     await expect(
       loadReceipt(db.prisma, { actor: shop.customer, number: placed.number }),
     ).rejects.toMatchObject({ code: "not_found" });

@@ -26,7 +26,8 @@ export const DECLINED = testCardToken("4000000000000002") as string;
 export const FAILING = testCardToken("4000000000000119") as string;
 
 export async function createShop(prisma: PrismaClient) {
-  const n = (serial += 1);
+  serial += 1;
+  const n = serial;
   const location = (code: string, extra: object) =>
     prisma.location.create({
       data: {
@@ -44,7 +45,11 @@ export async function createShop(prisma: PrismaClient) {
       },
     });
   const warehouse = await location("WH", { kind: "WAREHOUSE", canShip: true });
-  const store = await location("STR", { canSellInStore: true, canPickup: true, canShip: true });
+  const store = await location("STR", {
+    canSellInStore: true,
+    canPickup: true,
+    canShip: true,
+  });
   const otherStore = await location("STO", { canSellInStore: true, canPickup: true });
   const register = await prisma.register.create({
     data: { locationId: store.id, name: `Till ${n}` },
@@ -109,7 +114,11 @@ export async function createShop(prisma: PrismaClient) {
   const customerRow = await prisma.customer.create({
     data: { email: `shopper-${n}@shop.test`, firstName: "Ada", lastName: "Shopper" },
   });
-  const customer: Actor = { kind: "customer", id: customerRow.id, email: customerRow.email ?? "" };
+  const customer: Actor = {
+    kind: "customer",
+    id: customerRow.id,
+    email: customerRow.email ?? "",
+  };
   const apiKey: Actor = {
     kind: "api_key",
     id: `key-${n}`,
@@ -155,7 +164,10 @@ export async function receive(
 }
 
 /** A fresh TEST MODE provider whose journal counts this file's charges. */
-export function testProviders(): { providers: CardProviders; testCard: TestCardProvider } {
+export function testProviders(): {
+  providers: CardProviders;
+  testCard: TestCardProvider;
+} {
   const testCard = new TestCardProvider();
   return { providers: { stripe: null, testCard }, testCard };
 }

@@ -15,12 +15,13 @@ import { POST as stripeWebhook } from "@/app/api/webhooks/stripe/route";
 import { addCartLine } from "@/lib/checkout/change-cart-lines";
 import { createCart } from "@/lib/checkout/create-cart";
 import { placeOrder } from "@/lib/checkout/place-order";
-import { cancelOrder } from "@/lib/orders/cancel-order";
 import { advanceFulfillment } from "@/lib/orders/advance-fulfillment";
+import { cancelOrder } from "@/lib/orders/cancel-order";
 import type { CardProviders } from "@/lib/payments/card-providers";
 import { StripeProvider } from "@/lib/payments/stripe-provider";
-import { createTestDatabase, type TestDatabase } from "../support/database";
+import { startTerminalPayment } from "@/lib/payments/stripe-terminal";
 import { ADDRESS, createShop, level, receive, type Shop } from "../checkout/shop";
+import { createTestDatabase, type TestDatabase } from "../support/database";
 
 const WEBHOOK_SECRET = "whsec_test_omnitill";
 let db: TestDatabase;
@@ -54,7 +55,10 @@ function stripeStandIn(): Server {
         idempotencyKey: (request.headers["idempotency-key"] as string) ?? null,
       });
       const reply = (status: number, json: unknown) => {
-        response.writeHead(status, { "content-type": "application/json", "request-id": "req_1" });
+        response.writeHead(status, {
+          "content-type": "application/json",
+          "request-id": "req_1",
+        });
         response.end(JSON.stringify(json));
       };
       const intentId = url.pathname.split("/")[3] ?? "";
@@ -71,6 +75,19 @@ function stripeStandIn(): Server {
           });
         }
         const id = `pi_${seen.length}`;
+        if (body.get("allowed_payment_method_types[0]") === "card_present") {
+          const waiting = {
+            id,
+            object: "payment_intent",
+            amount: Number(body.get("amount")),
+            amount_received: 0,
+            currency: body.get("currency"),
+            status: "requires_payment_method",
+            latest_charge: null,
+          };
+          intents.set(id, waiting);
+          return reply(200, waiting);
+        }
         const intent = {
           id,
           object: "payment_intent",
@@ -89,7 +106,9 @@ function stripeStandIn(): Server {
       }
       const intent = intents.get(intentId);
       if (!intent && url.pathname.startsWith("/v1/payment_intents/")) {
-        return reply(404, { error: { type: "invalid_request_error", code: "resource_missing" } });
+        return reply(404, {
+          error: { type: "invalid_request_error", code: "resource_missing" },
+        });
       }
       if (request.method === "GET" && intent) return reply(200, intent);
       if (url.pathname.endsWith("/capture") && intent) {
@@ -101,10 +120,37 @@ function stripeStandIn(): Server {
         Object.assign(intent, { status: "canceled" });
         return reply(200, intent);
       }
-      if (url.pathname === "/v1/refunds") {
-        return reply(200, { id: `re_${seen.length}`, object: "refund", amount: Number(body.get("amount")) });
+      const readerMatch =
+        /^\/v1\/terminal\/readers\/([^/]+)\/process_payment_intent$/.exec(url.pathname);
+      if (readerMatch) {
+        // The shopper taps a card on the reader: the intent is authorized.
+        const tapped = intents.get(body.get("payment_intent") ?? "");
+        Object.assign(tapped ?? {}, {
+          status: "requires_capture",
+          latest_charge: {
+            id: "ch_tap",
+            object: "charge",
+            payment_method_details: {
+              card_present: { brand: "mastercard", last4: "4444" },
+            },
+          },
+        });
+        return reply(200, {
+          id: readerMatch[1],
+          object: "terminal.reader",
+          action: { type: "process_payment_intent", status: "in_progress" },
+        });
       }
-      return reply(404, { error: { type: "invalid_request_error", message: "not stood in for" } });
+      if (url.pathname === "/v1/refunds") {
+        return reply(200, {
+          id: `re_${seen.length}`,
+          object: "refund",
+          amount: Number(body.get("amount")),
+        });
+      }
+      return reply(404, {
+        error: { type: "invalid_request_error", message: "not stood in for" },
+      });
     });
   });
 }
@@ -136,7 +182,10 @@ afterAll(async () => {
 });
 
 async function checkout(token: string, key: string) {
-  const cart = await createCart(db.prisma, { actor: shop.customer, input: { shippingAddress: ADDRESS } });
+  const cart = await createCart(db.prisma, {
+    actor: shop.customer,
+    input: { shippingAddress: ADDRESS },
+  });
   await addCartLine(db.prisma, {
     actor: shop.customer,
     cartId: cart.id,
@@ -162,7 +211,7 @@ function signed(event: object, secret = WEBHOOK_SECRET) {
 }
 
 describe("Stripe", () => {
-  it("authorizes with manual capture, keeps only brand and last four, captures at shipment", async () => {
+  it("authorizes for manual capture, keeps brand and last four, captures at shipment", async () => {
     const result = await checkout("pm_card_visa", "stripe-1");
     expect(result.outcome).toBe("placed");
     if (result.outcome !== "placed") return;
@@ -170,7 +219,9 @@ describe("Stripe", () => {
     expect(create?.body.get("capture_method")).toBe("manual");
     expect(create?.body.get("confirm")).toBe("true");
     expect(create?.idempotencyKey).toMatch(/:t0$/);
-    const payment = await db.prisma.payment.findFirstOrThrow({ where: { orderId: result.order.id } });
+    const payment = await db.prisma.payment.findFirstOrThrow({
+      where: { orderId: result.order.id },
+    });
     expect(payment).toMatchObject({
       provider: "STRIPE",
       status: "AUTHORIZED",
@@ -183,21 +234,38 @@ describe("Stripe", () => {
     const fulfillment = await db.prisma.fulfillment.findFirstOrThrow({
       where: { orderId: result.order.id },
     });
-    const packer = { ...shop.associate, role: "FULFILLMENT" as const, locationIds: "all" as const };
+    const packer = {
+      ...shop.associate,
+      role: "FULFILLMENT" as const,
+      locationIds: "all" as const,
+    };
     for (const to of ["PICKING", "PACKED", "SHIPPED"] as const) {
-      await advanceFulfillment(db.prisma, { actor: packer, fulfillmentId: fulfillment.id, to, providers });
+      await advanceFulfillment(db.prisma, {
+        actor: packer,
+        fulfillmentId: fulfillment.id,
+        to,
+        providers,
+      });
     }
     const capture = seen.find((s) => s.path.endsWith("/capture"));
     expect(capture?.body.get("amount_to_capture")).toBe(String(result.order.totalMinor));
     expect(capture?.idempotencyKey).toContain(fulfillment.id);
-    const captured = await db.prisma.payment.findFirstOrThrow({ where: { id: payment.id } });
-    expect(captured).toMatchObject({ status: "CAPTURED", capturedMinor: result.order.totalMinor });
+    const captured = await db.prisma.payment.findFirstOrThrow({
+      where: { id: payment.id },
+    });
+    expect(captured).toMatchObject({
+      status: "CAPTURED",
+      capturedMinor: result.order.totalMinor,
+    });
   });
 
   it("releases the stock when Stripe declines the card", async () => {
     const before = await level(db.prisma, shop.small.id, shop.warehouse.id);
     const result = await checkout("pm_card_chargeDeclined", "stripe-declined");
-    expect(result).toMatchObject({ outcome: "payment_declined", code: "generic_decline" });
+    expect(result).toMatchObject({
+      outcome: "payment_declined",
+      code: "generic_decline",
+    });
     expect(await level(db.prisma, shop.small.id, shop.warehouse.id)).toEqual(before);
   });
 
@@ -213,15 +281,60 @@ describe("Stripe", () => {
     expect(seen.some((s) => s.path.endsWith("/cancel"))).toBe(true);
   });
 
-  it("accepts a signed webhook once, and refuses tampered, wrong-secret and unsigned ones", async () => {
+  it("takes a card-present payment through a Terminal reader at the till", async () => {
+    await receive(db.prisma, shop.mug.id, shop.store.id, 5);
+    const cart = await createCart(db.prisma, {
+      actor: shop.associate,
+      input: { locationId: shop.store.id, registerId: shop.register.id },
+    });
+    const view = await addCartLine(db.prisma, {
+      actor: shop.associate,
+      cartId: cart.id,
+      input: { variantId: shop.mug.id, quantity: 1, fulfillment: "CARRY_OUT" },
+    });
+    const started = await startTerminalPayment(providers.stripe as StripeProvider, {
+      readerId: "tmr_till_1",
+      amountMinor: view.totals.totalMinor,
+      currency: "GBP",
+      idempotencyKey: `terminal:${cart.id}:1`,
+      description: "Till 1",
+    });
+    expect(started).toMatchObject({ readerId: "tmr_till_1", status: "in_progress" });
+    const result = await placeOrder(db.prisma, {
+      actor: shop.associate,
+      cartId: cart.id,
+      idempotencyKey: "terminal-sale",
+      input: { tenders: [{ kind: "card", token: started.paymentIntentId }] },
+      providers,
+    });
+    expect(result).toMatchObject({ outcome: "placed", order: { status: "COMPLETED" } });
+    const payment = await db.prisma.payment.findFirstOrThrow({
+      where: { reference: started.paymentIntentId },
+    });
+    expect(payment).toMatchObject({
+      status: "CAPTURED",
+      cardBrand: "mastercard",
+      cardLast4: "4444",
+    });
+  });
+
+  it("applies a signed webhook once; refuses tampered, wrong-secret, unsigned ones", async () => {
     const result = await checkout("pm_card_visa", "stripe-webhook");
     if (result.outcome !== "placed") throw new Error("not placed");
-    const payment = await db.prisma.payment.findFirstOrThrow({ where: { orderId: result.order.id } });
+    const payment = await db.prisma.payment.findFirstOrThrow({
+      where: { orderId: result.order.id },
+    });
     const event = {
       id: "evt_canceled_1",
       object: "event",
       type: "payment_intent.canceled",
-      data: { object: { id: payment.reference, object: "payment_intent", amount: payment.amountMinor } },
+      data: {
+        object: {
+          id: payment.reference,
+          object: "payment_intent",
+          amount: payment.amountMinor,
+        },
+      },
     };
 
     const first = await stripeWebhook(signed(event));
@@ -229,18 +342,33 @@ describe("Stripe", () => {
     expect(await first.json()).toEqual({ received: true, outcome: "applied" });
     const again = await stripeWebhook(signed(event));
     expect(await again.json()).toEqual({ received: true, outcome: "duplicate" });
-    const voided = await db.prisma.payment.findFirstOrThrow({ where: { id: payment.id } });
+    const voided = await db.prisma.payment.findFirstOrThrow({
+      where: { id: payment.id },
+    });
     expect(voided.status).toBe("VOIDED");
-    const order = await db.prisma.order.findUniqueOrThrow({ where: { id: result.order.id } });
+    const order = await db.prisma.order.findUniqueOrThrow({
+      where: { id: result.order.id },
+    });
     expect(order.status).toBe("PLACED");
 
     const tampered = signed(event);
     const body = (await tampered.text()).replace("canceled_1", "canceled_2");
-    const forged = new Request(tampered.url, { method: "POST", headers: tampered.headers, body });
+    const forged = new Request(tampered.url, {
+      method: "POST",
+      headers: tampered.headers,
+      body,
+    });
     expect((await stripeWebhook(forged)).status).toBe(400);
-    expect((await stripeWebhook(signed({ ...event, id: "evt_2" }, "whsec_wrong"))).status).toBe(400);
-    const unsigned = new Request(tampered.url, { method: "POST", body: JSON.stringify(event) });
+    expect(
+      (await stripeWebhook(signed({ ...event, id: "evt_2" }, "whsec_wrong"))).status,
+    ).toBe(400);
+    const unsigned = new Request(tampered.url, {
+      method: "POST",
+      body: JSON.stringify(event),
+    });
     expect((await stripeWebhook(unsigned)).status).toBe(400);
-    expect(await db.prisma.paymentEvent.count({ where: { providerEventId: { not: null } } })).toBe(1);
+    expect(
+      await db.prisma.paymentEvent.count({ where: { providerEventId: { not: null } } }),
+    ).toBe(1);
   });
 });

@@ -23,7 +23,11 @@ afterAll(async () => {
   await testDb?.prisma.$disconnect();
 });
 
-async function sell(shop: Awaited<ReturnType<typeof createShop>>, tenders: unknown[], key: string) {
+async function sell(
+  shop: Awaited<ReturnType<typeof createShop>>,
+  tenders: unknown[],
+  key: string,
+) {
   const cart = await createCart(prisma, {
     actor: shop.associate,
     input: { channel: "POS", locationId: shop.store.id, registerId: shop.register.id },
@@ -69,7 +73,9 @@ describe("shifts", () => {
     const x = await buildShiftReport(prisma, { shiftId: shift.id });
     expect(x.orderCount).toBe(2);
     expect(x.cash.expectedMinor).toBe(10_000 + total + 500 - 300);
-    expect(x.byTender.find((t) => t.provider === "TEST_CARD")?.amountMinor).toBe(total - 500);
+    expect(x.byTender.find((t) => t.provider === "TEST_CARD")?.amountMinor).toBe(
+      total - 500,
+    );
 
     const z = await closeShift(prisma, {
       actor: shop.associate,
@@ -78,7 +84,11 @@ describe("shifts", () => {
     expect(z.cash.varianceMinor).toBe(-200);
     expect(z.closedAt).not.toBeNull();
     const stored = await prisma.shift.findUniqueOrThrow({ where: { id: shift.id } });
-    expect(stored).toMatchObject({ status: "CLOSED", openRegisterId: null, varianceMinor: -200 });
+    expect(stored).toMatchObject({
+      status: "CLOSED",
+      openRegisterId: null,
+      varianceMinor: -200,
+    });
     const audit = await prisma.auditEntry.findMany({ where: { entityId: shift.id } });
     expect(audit.map((a) => a.action).sort()).toEqual(
       ["shift.cash_moved", "shift.closed", "shift.opened"].sort(),
@@ -103,7 +113,10 @@ describe("shifts", () => {
       input: { shiftId, countedCashMinor: 5000 },
     });
     await expect(
-      closeShift(prisma, { actor: shop.associate, input: { shiftId, countedCashMinor: 5000 } }),
+      closeShift(prisma, {
+        actor: shop.associate,
+        input: { shiftId, countedCashMinor: 5000 },
+      }),
     ).rejects.toMatchObject({ code: "conflict" });
   });
 
@@ -115,7 +128,11 @@ describe("shifts", () => {
         input: { registerId: shop.register.id, openingFloatMinor: -1 },
       }),
     ).rejects.toMatchObject({ code: "invalid_input" });
-    const stranger = { ...shop.associate, id: "someone", locationIds: [shop.otherStore.id] };
+    const stranger = {
+      ...shop.associate,
+      id: "someone",
+      locationIds: [shop.otherStore.id],
+    };
     await expect(
       openShift(prisma, {
         actor: stranger,
@@ -163,7 +180,10 @@ describe("PINs at the register", () => {
       where: { action: "pos.price_override_approved", entityId: "cart-1" },
     });
     expect(entry.actorId).toBe(manager.id);
-    expect(entry.after).toMatchObject({ requestedBy: shop.associate.id, unitPriceMinor: 1500 });
+    expect(entry.after).toMatchObject({
+      requestedBy: shop.associate.id,
+      unitPriceMinor: 1500,
+    });
   });
 
   it("switches associate by PIN and refuses a wrong one", async () => {

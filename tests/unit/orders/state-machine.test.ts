@@ -82,10 +82,16 @@ describe("fulfillment transitions", () => {
   it("lets every open status be cancelled and no finished one", () => {
     for (const [method, moves] of Object.entries(FULFILLMENT_TRANSITIONS)) {
       for (const [from, next] of Object.entries(moves)) {
-        const isFinished = ["SHIPPED", "DELIVERED", "PICKED_UP", "CANCELLED"].includes(from);
+        const isFinished = ["SHIPPED", "DELIVERED", "PICKED_UP", "CANCELLED"].includes(
+          from,
+        );
         const isUsed = next.length > 0 || isFinished;
         if (!isUsed) continue;
-        expect([method, from, next.includes("CANCELLED")]).toEqual([method, from, !isFinished]);
+        expect([method, from, next.includes("CANCELLED")]).toEqual([
+          method,
+          from,
+          !isFinished,
+        ]);
       }
     }
   });
@@ -99,12 +105,30 @@ describe("fulfillment transitions", () => {
 
 describe("payment status from amounts", () => {
   it.each([
-    [{ amountMinor: 1000, capturedMinor: 0, voidedMinor: 0, refundedMinor: 0 }, "AUTHORIZED"],
-    [{ amountMinor: 1000, capturedMinor: 400, voidedMinor: 0, refundedMinor: 0 }, "AUTHORIZED"],
-    [{ amountMinor: 1000, capturedMinor: 400, voidedMinor: 600, refundedMinor: 0 }, "CAPTURED"],
-    [{ amountMinor: 1000, capturedMinor: 0, voidedMinor: 1000, refundedMinor: 0 }, "VOIDED"],
-    [{ amountMinor: 1000, capturedMinor: 1000, voidedMinor: 0, refundedMinor: 1 }, "PARTIALLY_REFUNDED"],
-    [{ amountMinor: 1000, capturedMinor: 1000, voidedMinor: 0, refundedMinor: 1000 }, "REFUNDED"],
+    [
+      { amountMinor: 1000, capturedMinor: 0, voidedMinor: 0, refundedMinor: 0 },
+      "AUTHORIZED",
+    ],
+    [
+      { amountMinor: 1000, capturedMinor: 400, voidedMinor: 0, refundedMinor: 0 },
+      "AUTHORIZED",
+    ],
+    [
+      { amountMinor: 1000, capturedMinor: 400, voidedMinor: 600, refundedMinor: 0 },
+      "CAPTURED",
+    ],
+    [
+      { amountMinor: 1000, capturedMinor: 0, voidedMinor: 1000, refundedMinor: 0 },
+      "VOIDED",
+    ],
+    [
+      { amountMinor: 1000, capturedMinor: 1000, voidedMinor: 0, refundedMinor: 1 },
+      "PARTIALLY_REFUNDED",
+    ],
+    [
+      { amountMinor: 1000, capturedMinor: 1000, voidedMinor: 0, refundedMinor: 1000 },
+      "REFUNDED",
+    ],
   ] as const)("%o is %s", (amounts, status) => {
     expect(paymentStatusFor(amounts)).toBe(status);
   });
@@ -118,21 +142,31 @@ describe("settled order status", () => {
     voidedMinor: 0,
     refundedMinor: 0,
   });
-  const f = (status: "ALLOCATED" | "SHIPPED" | "DELIVERED" | "CANCELLED", amountMinor = 500) => ({
+  const f = (
+    status: "ALLOCATED" | "SHIPPED" | "DELIVERED" | "CANCELLED",
+    amountMinor = 500,
+  ) => ({
     status,
     amountMinor,
   });
 
   it.each([
     ["nothing captured", [f("ALLOCATED"), f("ALLOCATED")], [card(0)], "AUTHORIZED"],
-    ["one of two shipped", [f("SHIPPED"), f("ALLOCATED")], [card(500)], "PARTIALLY_CAPTURED"],
+    [
+      "one of two shipped",
+      [f("SHIPPED"), f("ALLOCATED")],
+      [card(500)],
+      "PARTIALLY_CAPTURED",
+    ],
     ["all captured, in transit", [f("SHIPPED"), f("SHIPPED")], [card(1000)], "CAPTURED"],
     ["all delivered", [f("DELIVERED"), f("DELIVERED")], [card(1000)], "COMPLETED"],
     ["rest cancelled", [f("DELIVERED"), f("CANCELLED")], [card(500)], "COMPLETED"],
     ["all cancelled", [f("CANCELLED"), f("CANCELLED")], [card(0)], "CANCELLED"],
     ["pay at pickup", [f("ALLOCATED")], [], "PLACED"],
   ] as const)("%s: %s", (_name, fulfillments, payments, status) => {
-    expect(settledOrderStatus({ status: "AUTHORIZED", fulfillments, payments })).toBe(status);
+    expect(settledOrderStatus({ status: "AUTHORIZED", fulfillments, payments })).toBe(
+      status,
+    );
   });
 
   it("leaves pending and failed orders to checkout", () => {

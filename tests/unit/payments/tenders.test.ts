@@ -33,20 +33,35 @@ describe("splitting a total across tenders", () => {
   it("takes cash only at a till and only when enough is handed over", () => {
     const cash = { kind: "cash" as const, tenderedMinor: 1000 };
     expect(() =>
-      sizeTenders({ tenders: [cash], totalMinor: 900, isAtTill: false, formatAmount: money }),
+      sizeTenders({
+        tenders: [cash],
+        totalMinor: 900,
+        isAtTill: false,
+        formatAmount: money,
+      }),
     ).toThrow();
     expect(() =>
-      sizeTenders({ tenders: [cash], totalMinor: 1200, isAtTill: true, formatAmount: money }),
+      sizeTenders({
+        tenders: [cash],
+        totalMinor: 1200,
+        isAtTill: true,
+        formatAmount: money,
+      }),
     ).toThrow();
     expect(
-      sizeTenders({ tenders: [cash], totalMinor: 900, isAtTill: true, formatAmount: money }),
+      sizeTenders({
+        tenders: [cash],
+        totalMinor: 900,
+        isAtTill: true,
+        formatAmount: money,
+      }),
     ).toMatchObject([{ amountMinor: 900, tenderedMinor: 1000 }]);
   });
 
   it("needs no tender for a free order", () => {
-    expect(sizeTenders({ tenders: [], totalMinor: 0, isAtTill: false, formatAmount: money })).toEqual(
-      [],
-    );
+    expect(
+      sizeTenders({ tenders: [], totalMinor: 0, isAtTill: false, formatAmount: money }),
+    ).toEqual([]);
   });
 
   it("refuses two open tenders and card details instead of a token", () => {

@@ -1,5 +1,5 @@
-import { createCart } from "@/lib/checkout/create-cart";
 import { cartViewById } from "@/lib/checkout/cart-view";
+import { createCart } from "@/lib/checkout/create-cart";
 import { CreateCartSchema } from "@/lib/checkout/schemas";
 import { db } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
@@ -9,6 +9,9 @@ import { readJsonBody } from "@/lib/next/read-json";
 
 /** Opens an API cart. */
 export const POST = apiRoute("checkout:create", async (request, { actor }) => {
-  const cart = await createCart(db, { actor, input: parseInput(CreateCartSchema, await readJsonBody(request)) });
+  const cart = await createCart(db, {
+    actor,
+    input: parseInput(CreateCartSchema, await readJsonBody(request)),
+  });
   return cartResponse(await cartViewById(db, cart.id), 201);
 });

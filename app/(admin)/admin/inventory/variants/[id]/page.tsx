@@ -6,6 +6,7 @@ import { Panel } from "@/components/admin/form-controls";
 import { AdjustStockForm } from "@/components/admin/inventory/adjust-stock-form";
 import { can, visibleLocationIds } from "@/lib/auth/authorize";
 import { db } from "@/lib/db/client";
+import { availabilityForVariants } from "@/lib/inventory/availability";
 import { listVisibleLocations, movementHistory } from "@/lib/inventory/queries";
 import { requireStaffPage } from "@/lib/next/session";
 
@@ -45,6 +46,21 @@ export default async function VariantStockPage({ params }: Props) {
     can(staff, "inventory:adjust", { locationId: l.id }),
   );
   const { variant } = history;
+  const transit = new Map(
+    (
+      (await availabilityForVariants(db, [variant.id])).get(variant.id)?.byLocation ?? []
+    ).map((l) => [l.locationId, l]),
+  );
+  const inTransit = (locationId: string) => {
+    const l = transit.get(locationId);
+    if (!l || (l.inboundInTransit === 0 && l.outboundInTransit === 0)) return "—";
+    return [
+      l.inboundInTransit ? `${l.inboundInTransit} in` : "",
+      l.outboundInTransit ? `${l.outboundInTransit} out` : "",
+    ]
+      .filter(Boolean)
+      .join(", ");
+  };
   const staffIds = [
     ...new Set(
       history.movements
@@ -92,6 +108,11 @@ export default async function VariantStockPage({ params }: Props) {
             { header: "Safety", align: "right", cell: (l) => l.safetyStock },
             { header: "Available", align: "right", cell: (l) => l.available },
             { header: "Reorder at", align: "right", cell: (l) => l.reorderPoint || "—" },
+            {
+              header: "In transit",
+              align: "right",
+              cell: (l) => inTransit(l.locationId),
+            },
           ]}
         />
       </Panel>

@@ -11,13 +11,16 @@ import { readJsonBody } from "@/lib/next/read-json";
  * a retry with the same key answers with the same order and charges
  * nothing twice. 409 names the lines out of stock; 402 a refused payment.
  */
-export const POST = apiRoute("checkout:create", async (request, { actor, params, requestId }) => {
-  const idempotencyKey = requireIdempotencyKey(request);
-  const result = await placeOrder(db, {
-    actor,
-    cartId: params.id ?? "",
-    idempotencyKey,
-    input: parseInput(CheckoutSchema, await readJsonBody(request)),
-  });
-  return checkoutResponse(result, { requestId, route: request.url });
-});
+export const POST = apiRoute(
+  "checkout:create",
+  async (request, { actor, params, requestId }) => {
+    const idempotencyKey = requireIdempotencyKey(request);
+    const result = await placeOrder(db, {
+      actor,
+      cartId: params.id ?? "",
+      idempotencyKey,
+      input: parseInput(CheckoutSchema, await readJsonBody(request)),
+    });
+    return checkoutResponse(result, { requestId, route: request.url });
+  },
+);

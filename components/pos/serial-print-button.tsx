@@ -1,0 +1,43 @@
+"use client";
+
+import { useState } from "react";
+import type { Receipt } from "@/lib/receipts/receipt";
+import { canPrintSerial, printReceiptSerial } from "./receipt-printer";
+
+/**
+ * Prints on a thermal printer over Web Serial. Loaded only in the browser
+ * (next/dynamic without SSR): the printer library has no server build.
+ */
+export default function SerialPrintButton({ receipt }: { receipt: Receipt }) {
+  const [state, setState] = useState<string | null>(null);
+  if (!canPrintSerial()) return null;
+
+  async function print() {
+    setState("Printing…");
+    try {
+      await printReceiptSerial(receipt);
+      setState("Sent to the receipt printer.");
+    } catch (error) {
+      setState(
+        error instanceof Error ? error.message : "The printer did not answer. Try again.",
+      );
+    }
+  }
+
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => void print()}
+        className="min-h-12 rounded-xl bg-white/10 px-4 font-semibold"
+      >
+        Receipt printer
+      </button>
+      {state && (
+        <p aria-live="polite" className="w-full text-sm text-white/80">
+          {state}
+        </p>
+      )}
+    </>
+  );
+}
