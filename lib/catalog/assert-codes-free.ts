@@ -72,7 +72,8 @@ export async function assertCodesFree(db: Db, check: CodesToCheck): Promise<void
       : undefined;
     if (barcodeHolder && barcodeHolder.id !== claim.id) {
       fields[`${path}.${index}.barcode`] = [
-        `Barcode ${claim.barcode} is already on ${barcodeHolder.sku} of ${describeProduct(barcodeHolder.product)}.`,
+        `Barcode ${claim.barcode} is already on ${barcodeHolder.sku} of ` +
+          `${describeProduct(barcodeHolder.product)}.`,
       ];
     }
   });

@@ -59,7 +59,8 @@ export async function bulkUpdatePrices(
 
   return inTransaction(db, async (tx) => {
     // Fixed order, so two bulk edits over overlapping selections cannot deadlock.
-    await tx.$queryRaw`SELECT id FROM "Variant" WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
+    await tx.$queryRaw`
+      SELECT id FROM "Variant" WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
     const variants = await tx.variant.findMany({ where: { id: { in: ids } } });
     if (variants.length !== ids.length) {
       throw new AppError(

@@ -250,7 +250,9 @@ function checkVariants(
         ctx.addIssue({
           code: "custom",
           path: [...path, "optionValues"],
-          message: `Variant ${earlier + 1} has the same options (${variant.optionValues.join(" / ")}).`,
+          message:
+            `Variant ${earlier + 1} has the same options ` +
+            `(${variant.optionValues.join(" / ")}).`,
         });
       } else combos.set(key, index);
     }

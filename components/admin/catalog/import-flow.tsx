@@ -106,7 +106,7 @@ export function ImportFlow() {
               >
                 {apply.isPending
                   ? "Applying…"
-                  : `Apply ${report.validProductCount} valid product${report.validProductCount === 1 ? "" : "s"}`}
+                  : `Apply ${plural(report.validProductCount, "valid product")}`}
               </button>
               {report.invalidProductCount > 0 && (
                 <p className="text-sm text-slate-600">
@@ -270,4 +270,8 @@ function ChangesTable({ report }: { report: ImportReport }) {
       </table>
     </details>
   );
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

@@ -128,7 +128,8 @@ export function ProductTable({
             }
             success={
               bulk.done
-                ? `Changed ${bulk.done.variantsChanged} variant prices on ${bulk.done.productsChanged} products.`
+                ? `Changed ${bulk.done.variantsChanged} variant prices on ` +
+                  `${bulk.done.productsChanged} products.`
                 : null
             }
           />

@@ -68,7 +68,9 @@ export async function applyImportPlan(
             columnLetter: null,
             severity: "error",
             code: "conflict_on_apply",
-            message: `Not written: its ${field ?? "data"} was taken or changed by another save since the dry run. Run the import again.`,
+            message:
+              `Not written: its ${field ?? "data"} was taken or changed by another save ` +
+              "since the dry run. Run the import again.",
           });
         }
       }

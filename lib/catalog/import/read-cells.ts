@@ -62,7 +62,8 @@ export function readText(
       cells.row,
       column,
       "invalid_character",
-      `${rules.label} has ${invalid.reason} (${invalid.codePoint}) at character ${invalid.position}.`,
+      `${rules.label} has ${invalid.reason} (${invalid.codePoint}) ` +
+        `at character ${invalid.position}.`,
       value,
     );
   }

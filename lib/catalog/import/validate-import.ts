@@ -486,7 +486,7 @@ function planProduct(
         row.cells.row,
         column,
         "inconsistent_product_field",
-        `This differs from the product's first row (row ${firstRow}); leave it blank or make it the same.`,
+        differsFromFirstRow(firstRow),
         String(value),
       );
     }
@@ -499,7 +499,7 @@ function planProduct(
           row.cells.row,
           column,
           "inconsistent_product_field",
-          `This differs from the product's first row (row ${firstRow}); leave it blank or make it the same.`,
+          differsFromFirstRow(firstRow),
         );
       }
     }
@@ -628,7 +628,7 @@ function planOptionNames(
           row.cells.row,
           `option${i + 1}_name`,
           "inconsistent_product_field",
-          `This differs from the product's first row (row ${first.cells.row}); leave it blank or make it the same.`,
+          differsFromFirstRow(first.cells.row),
           name,
         );
       }
@@ -729,7 +729,8 @@ function planVariant(
         at,
         column,
         "unknown_option",
-        `The product has ${optionCount} option${optionCount === 1 ? "" : "s"}; this value has no option.`,
+        `The product has ${optionCount} option${optionCount === 1 ? "" : "s"}; ` +
+          "this value has no option.",
         value,
       );
     }
@@ -772,7 +773,10 @@ function planVariant(
   return plan;
 }
 
-/** Two variants of one product with the same options are refused, in the file and against the database. */
+/**
+ * Two variants of one product with the same options are refused, in the
+ * file and against the database.
+ */
 function checkCombos(
   ctx: ImportContext,
   variants: VariantPlan[],
@@ -911,7 +915,12 @@ async function loadSkuHolders(db: Db, skus: string[]) {
     FROM "Variant" v JOIN "Product" p ON p.id = v."productId"
     WHERE v.sku = ANY(${[...new Set(skus)]}::text[])`;
   for (const r of rows) {
-    map.set(r.sku, { id: r.id, productId: r.productId, handle: r.handle, title: r.title });
+    map.set(r.sku, {
+      id: r.id,
+      productId: r.productId,
+      handle: r.handle,
+      title: r.title,
+    });
   }
   return map;
 }
@@ -924,8 +933,20 @@ async function loadBarcodeHolders(db: Db, forms: string[]) {
     WHERE v.barcode = ANY(${[...new Set(forms)]}::text[])`;
   for (const r of rows) {
     if (r.barcode) {
-      map.set(barcodeKey(r.barcode), { id: r.id, sku: r.sku, handle: r.handle, title: r.title });
+      map.set(barcodeKey(r.barcode), {
+        id: r.id,
+        sku: r.sku,
+        handle: r.handle,
+        title: r.title,
+      });
     }
   }
   return map;
+}
+
+function differsFromFirstRow(row: number): string {
+  return (
+    `This differs from the product's first row (row ${row}); ` +
+    "leave it blank or make it the same."
+  );
 }

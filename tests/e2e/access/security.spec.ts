@@ -40,7 +40,12 @@ test("no page of any surface reports a content security policy violation", async
     .first()
     .getAttribute("href");
   expect(product).toBeTruthy();
-  for (const path of [product ?? "/", "/search?q=shirt", "/account/sign-in", "/sign-in"]) {
+  for (const path of [
+    product ?? "/",
+    "/search?q=shirt",
+    "/account/sign-in",
+    "/sign-in",
+  ]) {
     await visit(page, path);
   }
 

@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 // Each run makes its own products, so reruns against one database do not clash.
 const RUN = Date.now().toString(36).toUpperCase();
 
-test("creates a product with options, generates variants, reprices one, and the shop shows it", async ({
+test("creates a product with options and variants, reprices one, the shop shows it", async ({
   page,
 }) => {
   const title = `Field Parka ${RUN}`;
@@ -12,7 +12,9 @@ test("creates a product with options, generates variants, reprices one, and the 
   await page.getByLabel("Title").fill(title);
   await expect(page.getByLabel("Handle")).toHaveValue(`field-parka-${RUN.toLowerCase()}`);
   await page.getByLabel("Status", { exact: true }).selectOption("ACTIVE");
-  await page.getByLabel("Category", { exact: true }).selectOption({ label: "\u2003Coats & Jackets" });
+  await page
+    .getByLabel("Category", { exact: true })
+    .selectOption({ label: "\u2003Coats & Jackets" });
   await page.getByLabel("Option 1 values").fill("S, M");
   await page.getByRole("button", { name: "Add option" }).click();
   await page.getByLabel("Option 2 name").fill("Colour");

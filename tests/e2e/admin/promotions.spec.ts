@@ -78,7 +78,7 @@ test("the owner adds single-use codes to a promotion, then pauses it", async ({
   expect(rows.slice(1)).toHaveLength(5);
   for (const row of rows.slice(1)) expect(row).toMatch(/^THANKS-[2-9A-Z]{10},1,0,/);
 
-  await page.getByRole("checkbox", { name: /^On/ }).uncheck();
+  await page.getByRole("checkbox", { name: /^On \(/ }).uncheck();
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
   await page.goto("/admin/promotions");

@@ -24,7 +24,7 @@ async function errorsOf(file: string): Promise<Expected[]> {
 }
 
 describe("the dry run reports each problem at its row and column", () => {
-  it("refuses a file without a required column, and ignores unknown ones with a warning", async () => {
+  it("refuses a file without a required column; unknown ones get a warning", async () => {
     const plan = await validateCatalogImport(db.prisma, fixture("missing-columns.csv"));
 
     expect(plan.report.issues.map((i) => [i.row, i.column, i.code, i.severity])).toEqual([
@@ -101,7 +101,7 @@ describe("the dry run reports each problem at its row and column", () => {
     ]);
   });
 
-  it("refuses text over its limit, invalid characters and unknown categories or options", async () => {
+  it("refuses long text, invalid characters, unknown categories and options", async () => {
     const plan = await validateCatalogImport(
       db.prisma,
       fixture("bad-text-and-references.csv"),
@@ -224,7 +224,7 @@ describe("dry run and apply", () => {
     });
   });
 
-  it("writes typed attributes and multi-line descriptions, and re-importing changes nothing", async () => {
+  it("writes typed attributes and multi-line text; re-importing changes nothing", async () => {
     const csv = fixture("valid-two-products.csv");
     const first = await dryRunCatalogImport(db.prisma, MERCHANDISER, {
       fileName: "a.csv",

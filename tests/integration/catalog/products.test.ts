@@ -127,7 +127,8 @@ describe("creating a product", () => {
       code: "conflict",
       fields: {
         "variants.0.sku": [
-          `SKU ${archived.sku} is already used by the archived product “${archived.product.title}”.`,
+          `SKU ${archived.sku} is already used by the archived product ` +
+            `“${archived.product.title}”.`,
         ],
         "variants.0.barcode": [expect.stringContaining(archived.sku)],
       },

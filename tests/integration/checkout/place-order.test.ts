@@ -141,6 +141,12 @@ describe("placing an order", () => {
       where: { aggregateType: "order", aggregateId: order.id },
     });
     expect(events.map((e) => e.type)).toEqual(["order.placed"]);
+    const work = await db.prisma.outboxEvent.findMany({
+      where: { type: "fulfillment.created", payload: { path: ["orderId"], equals: order.id } },
+    });
+    expect(work.map((e) => e.locationId).sort()).toEqual(
+      [shop.warehouse.id, shop.store.id].sort(),
+    );
     const audit = await db.prisma.auditEntry.findMany({ where: { entityId: order.id } });
     expect(audit.map((a) => a.action)).toEqual(["order.placed"]);
     expect((await verifyLedger(db.prisma)).differences ?? []).toEqual([]);

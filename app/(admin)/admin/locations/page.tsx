@@ -71,7 +71,9 @@ export default async function AdminLocationsPage() {
             header: "Hours",
             cell: (l) => {
               const hours = readWeeklyHours(l.openingHours);
-              return Object.keys(hours).length > 0 ? describeWeeklyHours(hours) : "Not set";
+              return Object.keys(hours).length > 0
+                ? describeWeeklyHours(hours)
+                : "Not set";
             },
           },
           {
