@@ -1,20 +1,20 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { AccountLink } from "@/components/storefront/account-link";
 import { BagButton } from "@/components/storefront/bag/bag-drawer";
 import { MobileMenu } from "@/components/storefront/mobile-menu";
 import { SearchBox } from "@/components/storefront/search-box";
 import { listCategoryTree } from "@/lib/catalog/queries";
 import { db } from "@/lib/db/client";
-import { currentCustomer } from "@/lib/next/session";
 import { getSettings } from "@/lib/settings/get-settings";
 
 const iconLinkClass =
   "inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg px-2 hover:bg-black/5";
 
 export default async function StorefrontLayout({ children }: { children: ReactNode }) {
-  const [categories, customer, settings] = await Promise.all([
+  // No cookies here: the pages under this layout can be cached for everyone.
+  const [categories, settings] = await Promise.all([
     listCategoryTree(db),
-    currentCustomer(),
     getSettings(db),
   ]);
   return (
@@ -61,12 +61,7 @@ export default async function StorefrontLayout({ children }: { children: ReactNo
                 <path d="m16 16 4 4" stroke="currentColor" strokeWidth="2" />
               </svg>
             </Link>
-            <Link
-              href={customer ? "/account" : "/account/sign-in"}
-              className="inline-flex min-h-11 items-center rounded-lg px-3 hover:bg-black/5"
-            >
-              {customer ? customer.firstName : "Sign in"}
-            </Link>
+            <AccountLink />
             <BagButton />
           </div>
         </div>

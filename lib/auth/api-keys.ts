@@ -88,3 +88,29 @@ export async function authenticateApiKey(
     scopes: row.scopes.filter(isPermission),
   };
 }
+
+export const revokeApiKeySchema = z.object({ id: z.uuid({ error: "Unknown API key." }) });
+
+/** Revokes an API key at once; it stays listed, marked revoked, for the record. */
+export async function revokeApiKey(db: PrismaClient, actor: Actor, input: unknown) {
+  authorize(actor, "api_keys:manage");
+  const { id } = parseInput(revokeApiKeySchema, input);
+
+  return db.$transaction(async (tx) => {
+    const key = await tx.apiKey.findUnique({ where: { id } });
+    if (!key) throw new AppError("not_found", "The API key was not found.");
+    if (key.revokedAt) return { id, revokedAt: key.revokedAt };
+
+    const revokedAt = new Date();
+    await tx.apiKey.update({ where: { id }, data: { revokedAt } });
+    await recordAudit(tx, {
+      actor,
+      action: "api_key.revoked",
+      entityType: "api_key",
+      entityId: id,
+      before: { revokedAt: null },
+      after: { name: key.name, prefix: key.prefix, revokedAt: revokedAt.toISOString() },
+    });
+    return { id, revokedAt };
+  });
+}

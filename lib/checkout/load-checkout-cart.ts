@@ -69,7 +69,10 @@ export async function settleCheckoutLines(
   const locationIds = [
     ...new Set(cart.lines.flatMap((l) => (l.locationId ? [l.locationId] : []))),
   ];
-  const rows = await tx.location.findMany({ where: { id: { in: locationIds } } });
+  const rows =
+    locationIds.length > 0
+      ? await tx.location.findMany({ where: { id: { in: locationIds } } })
+      : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
 
   for (const line of cart.lines) {
@@ -86,10 +89,6 @@ export async function settleCheckoutLines(
 
   const unrouted = cart.lines.filter((l) => l.fulfillment === "SHIP" && !l.locationId);
   const routes = await routeShippedLines(tx, unrouted);
-  const routedIds = [...new Set(routes.values())].filter((id) => !byId.has(id));
-  for (const row of await tx.location.findMany({ where: { id: { in: routedIds } } })) {
-    byId.set(row.id, row);
-  }
 
   const lines: CheckoutLine[] = [];
   for (const line of cart.lines) {

@@ -86,7 +86,9 @@ export async function convertReservationsToSale(tx: Tx, options: ConvertToSaleOp
   const closed = await closeReservations(tx, options);
   if (closed.length === 0) {
     throw new AppError("conflict", "The held stock is no longer reserved.", {
-      internal: `no open reservation for ${JSON.stringify(options.owner ?? options.reservationIds)}`,
+      internal: `no open reservation for ${JSON.stringify(
+        options.owner ?? options.reservationIds,
+      )}`,
     });
   }
   const movements: MovementInput[] = sumByLevel(closed).map((group) => ({

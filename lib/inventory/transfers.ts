@@ -77,7 +77,8 @@ export async function transitionTransfer(
   if (result.count === 0) {
     throw new AppError(
       "conflict",
-      `Transfer ${transfer.number} is ${transfer.status.toLowerCase()}; it cannot be ${options.verb}.`,
+      `Transfer ${transfer.number} is ${transfer.status.toLowerCase()}; ` +
+        `it cannot be ${options.verb}.`,
       { fields: { status: [`Already ${transfer.status.toLowerCase()}.`] } },
     );
   }

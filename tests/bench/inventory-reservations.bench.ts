@@ -13,7 +13,8 @@
  * and the level's outbox event. Beside it, the rate of an empty Prisma
  * transaction (BEGIN, SELECT 1, COMMIT) shows what the transaction itself
  * costs. Each run lasts a fixed time (or a fixed number of operations,
- * whichever ends first). It asserts nothing about time. Run: npx tsx tests/bench/inventory-reservations.bench.ts
+ * whichever ends first). It asserts nothing about time.
+ * Run: npm run bench -- inventory-reservations
  */
 import { performance } from "node:perf_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -162,7 +163,8 @@ await withDatabase(server, `omnitill_bench_reservations_${process.pid}`, async (
   for (const [label, rate, base, empty] of results) {
     console.log(
       `  ${label.padEnd(13)} ${rate.toFixed(0).padStart(8)} /s ${base.toFixed(0).padStart(12)} /s` +
-        `     ${((rate / base) * 100).toFixed(1).padStart(5)} %   ${empty.toFixed(0).padStart(8)} /s`,
+        `     ${((rate / base) * 100).toFixed(1).padStart(5)} %` +
+        `   ${empty.toFixed(0).padStart(8)} /s`,
     );
   }
   console.log(

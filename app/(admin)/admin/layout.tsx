@@ -22,6 +22,7 @@ const SECTIONS: (NavItem & { permission: Permission })[] = [
   { href: "/admin/staff", label: "Staff", permission: "staff:manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit:read" },
   { href: "/admin/roles", label: "Roles", permission: "admin:access" },
+  { href: "/admin/api-keys", label: "API keys", permission: "api_keys:manage" },
   { href: "/admin/settings", label: "Settings", permission: "settings:manage" },
 ];
 

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { BagPage } from "@/components/storefront/bag/bag-page";
 
 export const metadata: Metadata = { title: "Your bag", robots: { index: false } };
+// The bag is read in the browser; the page is rendered per request so the build needs no database.
+export const dynamic = "force-dynamic";
 
 export default function CartPage() {
   return (

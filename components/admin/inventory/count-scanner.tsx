@@ -52,7 +52,7 @@ export function CountScanner({ id, initial }: { id: string; initial: Scanned[] }
         noValidate
         className="flex flex-wrap items-end gap-2"
       >
-        <div className="min-w-0 flex-1">
+        <div className="w-full sm:w-auto sm:min-w-64 sm:flex-1">
           <label htmlFor="count-code" className="block text-sm font-medium">
             Barcode or SKU
           </label>

@@ -75,7 +75,8 @@ export function ReceiveStockForm({ locations }: { locations: LocationOption[] })
           error={receive.failure ? receive.failure.message : null}
           success={
             done
-              ? `Received ${done.lines.reduce((n, l) => n + l.quantity, 0)} units into ${done.location}.`
+              ? `Received ${done.lines.reduce((n, l) => n + l.quantity, 0)} units ` +
+                `into ${done.location}.`
               : null
           }
         />

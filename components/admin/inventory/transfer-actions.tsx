@@ -92,7 +92,7 @@ export function TransferActions({
                 onChange={(e) =>
                   setQuantities({ ...quantities, [line.sku]: e.target.value })
                 }
-                className={`${INPUT_CLASS} w-28`}
+                className={INPUT_CLASS.replace("w-full", "w-28")}
               />
               {!isShipping && (
                 <input
@@ -100,7 +100,7 @@ export function TransferActions({
                   placeholder="Note (if different)"
                   value={notes[line.sku] ?? ""}
                   onChange={(e) => setNotes({ ...notes, [line.sku]: e.target.value })}
-                  className={`${INPUT_CLASS} min-w-0 flex-1`}
+                  className={INPUT_CLASS.replace("w-full", "min-w-48 flex-1")}
                 />
               )}
               {error && <p className="w-full text-sm text-red-700">{error}</p>}

@@ -123,7 +123,7 @@ export function BenefitFields({
       return (
         <div className="space-y-4">
           {benefit.components.map((component, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: parts have no identity; fields follow their values
+            // biome-ignore lint/suspicious/noArrayIndexKey: parts have no identity of their own
             <div key={`component-${index + 1}`} className="space-y-2">
               <div className="flex items-end gap-3">
                 <div className="w-40">
@@ -251,7 +251,7 @@ export function BenefitFields({
               });
             return (
               <fieldset
-                // biome-ignore lint/suspicious/noArrayIndexKey: tiers have no identity; fields follow their values
+                // biome-ignore lint/suspicious/noArrayIndexKey: tiers have no identity of their own
                 key={`tier-${index + 1}`}
                 className="space-y-3 rounded-lg border border-slate-200 p-3"
               >

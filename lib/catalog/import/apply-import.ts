@@ -5,6 +5,12 @@ import { type EventInput, emitEvents } from "@/lib/events/emit-event";
 import { logger } from "@/lib/log";
 import { refreshProductSearch } from "../refresh-product-search";
 import { uniqueFieldOf } from "../unique-violation";
+import {
+  insertProducts,
+  insertVariants,
+  type NewVariantRow,
+  uuidv7,
+} from "./bulk-insert";
 import type { ImportIssue } from "./report";
 import type { ProductPlan, VariantPlan } from "./validate-import";
 
@@ -105,22 +111,20 @@ async function writeBatch(tx: Tx, actor: Actor, batch: readonly ProductPlan[]) {
 
   const ids = new Map<string, string>();
   if (created.length > 0) {
-    const rows = await tx.product.createManyAndReturn({
-      data: created.map((p) => ({
-        handle: p.handle,
-        title: p.fields.title ?? p.handle,
-        description: p.fields.description ?? "",
-        brand: p.fields.brand ?? null,
-        categoryId: p.fields.categoryId ?? null,
-        status: p.fields.status ?? "DRAFT",
-        taxCategory: p.fields.taxCategory ?? "STANDARD",
-        isFeatured: p.fields.isFeatured ?? false,
-        attributes: (p.fields.attributes ?? []) as Prisma.InputJsonValue,
-        optionNames: p.fields.optionNames,
-        imageUrls: [],
-      })),
-      select: { id: true, handle: true },
-    });
+    const rows = created.map((p) => ({
+      id: uuidv7(),
+      handle: p.handle,
+      title: p.fields.title ?? p.handle,
+      description: p.fields.description ?? "",
+      brand: p.fields.brand ?? null,
+      categoryId: p.fields.categoryId ?? null,
+      status: p.fields.status ?? "DRAFT",
+      taxCategory: p.fields.taxCategory ?? "STANDARD",
+      isFeatured: p.fields.isFeatured ?? false,
+      attributes: p.fields.attributes ?? [],
+      optionNames: p.fields.optionNames,
+    }));
+    await insertProducts(tx, rows);
     for (const row of rows) ids.set(row.handle, row.id);
     counts.productsCreated = created.length;
   }
@@ -145,7 +149,7 @@ async function writeBatch(tx: Tx, actor: Actor, batch: readonly ProductPlan[]) {
     counts.productsUpdated += 1;
   }
 
-  const newVariants: Prisma.VariantCreateManyInput[] = [];
+  const newVariants: NewVariantRow[] = [];
   for (const plan of batch) {
     const productId = ids.get(plan.handle) as string;
     let position = (plan.existing?.variants ?? []).reduce(
@@ -154,7 +158,20 @@ async function writeBatch(tx: Tx, actor: Actor, batch: readonly ProductPlan[]) {
     );
     for (const variant of plan.variants) {
       if (variant.change === "create") {
-        newVariants.push({ ...variantData(variant), productId, position });
+        newVariants.push({
+          id: uuidv7(),
+          productId,
+          position,
+          sku: variant.sku,
+          barcode: variant.barcode ?? null,
+          optionValues: variant.optionValues,
+          priceMinor: variant.priceMinor,
+          compareAtMinor: variant.compareAtMinor ?? null,
+          costMinor: variant.costMinor ?? null,
+          weightGrams: variant.weightGrams ?? null,
+          currency: variant.currency,
+          isActive: variant.isActive,
+        });
         position += 1;
       } else if (variant.change === "update" && variant.existingId) {
         await tx.variant.update({
@@ -166,7 +183,7 @@ async function writeBatch(tx: Tx, actor: Actor, batch: readonly ProductPlan[]) {
     }
   }
   if (newVariants.length > 0) {
-    await tx.variant.createMany({ data: newVariants });
+    await insertVariants(tx, newVariants);
     counts.variantsCreated = newVariants.length;
   }
 

@@ -60,6 +60,7 @@ test("no page of any surface reports a content security policy violation", async
     "/admin/audit",
     "/admin/roles",
     "/admin/settings",
+    "/admin/api-keys",
     "/pos",
   ]) {
     await visit(page, path);

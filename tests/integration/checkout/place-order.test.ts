@@ -142,7 +142,10 @@ describe("placing an order", () => {
     });
     expect(events.map((e) => e.type)).toEqual(["order.placed"]);
     const work = await db.prisma.outboxEvent.findMany({
-      where: { type: "fulfillment.created", payload: { path: ["orderId"], equals: order.id } },
+      where: {
+        type: "fulfillment.created",
+        payload: { path: ["orderId"], equals: order.id },
+      },
     });
     expect(work.map((e) => e.locationId).sort()).toEqual(
       [shop.warehouse.id, shop.store.id].sort(),

@@ -161,7 +161,7 @@ describe("idempotent receipts", () => {
     expect(await onHand(sku, "WH-1")).toBe(8);
   });
 
-  it("does not keep a failed attempt: the corrected retry with a new body still needs a new key", async () => {
+  it("does not store a refused attempt, so the same key is tried afresh", async () => {
     const sku = world.variants[2]?.sku ?? "";
     const bad = await call("receipts", "POST", {
       body: { location: "STR-OLD", lines: [{ sku, quantity: 1 }] },

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { adjustStock } from "@/lib/inventory/adjust-stock";
+import { storeAvailability } from "@/lib/inventory/availability";
 import { receiveStock } from "@/lib/inventory/receive-stock";
+import { updateLevelSettings } from "@/lib/inventory/update-level-settings";
 import { verifyLedger } from "@/lib/inventory/verify-ledger";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { buildWorld, failure, inTx, SYSTEM, type World, writtenRows } from "./fixtures";
@@ -19,7 +21,7 @@ const level = (variantId: string, locationId: string) =>
   });
 
 describe("receiving", () => {
-  it("creates the level, a RECEIPT movement, a dated layer, an audit entry and an event", async () => {
+  it("writes the level, a RECEIPT movement, a dated layer, an audit and an event", async () => {
     const [tee] = world.variants;
     const receivedAt = new Date("2026-10-01T09:00:00Z");
     const receipt = await inTx(db.prisma, (tx) =>
@@ -225,6 +227,55 @@ describe("adjustments", () => {
       expect(Object.keys(error.fields ?? {}), name).toContain(field);
       expect(await writtenRows(db.prisma), name).toEqual(before);
     }
+  });
+
+  it("holds back safety stock from what can be sold, without touching on hand", async () => {
+    const [, tee] = world.variants;
+    const sku = tee?.sku ?? "";
+    const settings = await inTx(db.prisma, (tx) =>
+      updateLevelSettings(tx, world.londonManager, {
+        sku,
+        location: "STR-LDN",
+        safetyStock: 1,
+        reorderPoint: 3,
+        bin: "FRONT-01",
+      }),
+    );
+    expect(settings).toMatchObject({ safetyStock: 1, reorderPoint: 3, bin: "FRONT-01" });
+    const seen = (
+      await storeAvailability(db.prisma, {
+        locationId: world.london.id,
+        variantIds: [tee?.id ?? ""],
+      })
+    ).get(tee?.id ?? "");
+    expect(seen?.here).toMatchObject({
+      onHand: 4,
+      safetyStock: 1,
+      available: 3,
+      bin: "FRONT-01",
+    });
+    expect(seen?.chain.onHand).toBe(4);
+
+    const refused = await failure(
+      inTx(db.prisma, (tx) =>
+        updateLevelSettings(tx, world.londonManager, {
+          sku,
+          location: "STR-LDN",
+          reorderPoint: -1,
+        }),
+      ),
+    );
+    expect(Object.keys(refused.fields ?? {})).toEqual(["reorderPoint"]);
+    const elsewhere = await failure(
+      inTx(db.prisma, (tx) =>
+        updateLevelSettings(tx, world.londonManager, {
+          sku,
+          location: "STR-MAN",
+          safetyStock: 2,
+        }),
+      ),
+    );
+    expect(elsewhere.code).toBe("forbidden");
   });
 
   it("leaves every level equal to its ledger", async () => {

@@ -126,7 +126,7 @@ describe("taking the last units", () => {
 });
 
 describe("multi-line orders", () => {
-  it("finishes two orders taking the same SKUs in opposite orders, many times over, without deadlock", async () => {
+  it("finishes orders taking the same SKUs in opposite orders without deadlock", async () => {
     const skus = [variant(2), variant(3), variant(4)];
     for (const v of skus) await receive(v.sku, "WH-1", 1000);
     const line = (v: { id: string }) => ({
@@ -153,7 +153,7 @@ describe("multi-line orders", () => {
       expect((await levelOf(v.id, world.warehouse.id)).reserved).toBe(40);
   });
 
-  it("sums lines of the same SKU and location before checking, and takes nothing when short", async () => {
+  it("sums lines of one SKU and location first, and takes nothing when short", async () => {
     const tee = variant(5);
     const other = variant(6);
     await receive(tee.sku, "WH-1", 5);
@@ -257,7 +257,7 @@ describe("release, sale and expiry", () => {
     expect((await levelOf(tee.id, world.warehouse.id)).reserved).toBe(0);
   });
 
-  it("turns a reservation into a sale: on hand and reserved both drop, with a SALE movement", async () => {
+  it("turns a reservation into a sale: on hand and reserved drop, with a SALE", async () => {
     const tee = variant(6);
     const owner = { type: "ORDER_LINE" as const, id: "line-77" };
     await inTx(db.prisma, (tx) =>

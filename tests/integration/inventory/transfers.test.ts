@@ -47,7 +47,7 @@ const onHand = async (variantIndex: number, locationId: string) =>
   )?.onHand ?? 0;
 
 describe("a transfer from the warehouse to a store", () => {
-  it("moves nothing when requested, leaves the source when shipped, arrives when received", async () => {
+  it("moves nothing when requested, leaves when shipped, arrives when received", async () => {
     const [a = "", b = ""] = skus;
     const transfer = await inTx(db.prisma, (tx) =>
       requestTransfer(tx, world.londonManager, {

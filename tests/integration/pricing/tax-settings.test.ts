@@ -19,7 +19,7 @@ describe("editing tax regions and market rules", () => {
     await createShop(db.prisma);
   });
 
-  it("adds a sales-tax region that pricing then reads, with its audit entry and event", async () => {
+  it("adds a sales-tax region that pricing reads, with its audit entry and event", async () => {
     const { id } = await createTaxRegion(db.prisma, OWNER, {
       name: "New York City",
       country: "us",
@@ -126,7 +126,7 @@ describe("editing tax regions and market rules", () => {
     });
   });
 
-  it("refuses rules for a market that does not exist, and a currency no market sells in", async () => {
+  it("refuses rules for an unknown market, and a currency no market sells in", async () => {
     await expect(
       saveMarketPricing(db.prisma, OWNER, {
         marketCode: "MARS",

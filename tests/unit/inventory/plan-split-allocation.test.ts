@@ -74,7 +74,7 @@ describe("planning where a shipped line comes from", () => {
     expect(plan.shortfall).toBe(3);
   });
 
-  it("always covers the line exactly, within each location's stock, with the fewest locations", () => {
+  it("covers the line exactly, within stock, from the fewest locations", () => {
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 8 }),

@@ -7,13 +7,20 @@ import { type PickerPrice, VariantPicker } from "@/components/storefront/variant
 import { findProductByHandle } from "@/lib/catalog/queries";
 import { db } from "@/lib/db/client";
 import { describeWeeklyHours, readWeeklyHours } from "@/lib/locations/hours";
-import { currentCustomer } from "@/lib/next/session";
 import { listPickupStores } from "@/lib/storefront/list-pickup-stores";
 import { pickupPromise } from "@/lib/storefront/pickup-promise";
 import { quoteVariantPrices } from "@/lib/storefront/quote-variant-prices";
 import { storefrontStockForVariants } from "@/lib/storefront/storefront-stock";
 
-export const dynamic = "force-dynamic";
+// Cached for everyone and rebuilt at most a minute after it goes stale:
+// stock figures are fetched live by the page once open (useLiveStock), so
+// only prices and texts can lag, by up to this many seconds.
+export const revalidate = 60;
+
+/** No product is rendered at build time (no database then); each is cached on first visit. */
+export async function generateStaticParams() {
+  return [];
+}
 
 type Params = { params: Promise<{ handle: string }> };
 
@@ -39,10 +46,10 @@ export default async function ProductPage({ params }: Params) {
   if (!product) notFound();
 
   const variantIds = product.variants.map((v) => v.id);
-  const customer = await currentCustomer();
   const [stock, quotes, pickupStores, photos] = await Promise.all([
     storefrontStockForVariants(db, variantIds),
-    quoteVariantPrices(db, { variantIds, customerId: customer?.id }),
+    // The general online price: a customer's own group deals show in the bag.
+    quoteVariantPrices(db, { variantIds }),
     listPickupStores(db),
     db.productImage.findMany({
       where: { productId: product.id },

@@ -1,0 +1,33 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+
+async function fetchMe(): Promise<{ firstName: string | null }> {
+  const response = await fetch("/api/storefront/me", { cache: "no-store" });
+  return response.ok
+    ? ((await response.json()) as { firstName: string | null })
+    : { firstName: null };
+}
+
+/**
+ * The header's account link: the shopper's first name once signed in.
+ * Asked for by the browser, so the page around it stays the same for
+ * everyone and can be cached.
+ */
+export function AccountLink() {
+  const { data } = useQuery({
+    queryKey: ["storefront-me"],
+    queryFn: fetchMe,
+    staleTime: 60_000,
+  });
+  const name = data?.firstName;
+  return (
+    <Link
+      href={name ? "/account" : "/account/sign-in"}
+      className="inline-flex min-h-11 min-w-16 items-center justify-center rounded-lg px-3 hover:bg-black/5"
+    >
+      {data === undefined ? "Account" : (name ?? "Sign in")}
+    </Link>
+  );
+}
