@@ -4,18 +4,18 @@ import { AccountLink } from "@/components/storefront/account-link";
 import { BagButton } from "@/components/storefront/bag/bag-drawer";
 import { MobileMenu } from "@/components/storefront/mobile-menu";
 import { SearchBox } from "@/components/storefront/search-box";
-import { listCategoryTree } from "@/lib/catalog/queries";
 import { db } from "@/lib/db/client";
-import { getSettings } from "@/lib/settings/get-settings";
+import { readCategoryTree, readSettings } from "@/lib/storefront/cached-reads";
 
 const iconLinkClass =
   "inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg px-2 hover:bg-black/5";
 
 export default async function StorefrontLayout({ children }: { children: ReactNode }) {
-  // No cookies here: the pages under this layout can be cached for everyone.
+  // No cookies here: the header is the same for everyone (the account
+  // link and the bag ask for themselves), and its reads are cached.
   const [categories, settings] = await Promise.all([
-    listCategoryTree(db),
-    getSettings(db),
+    readCategoryTree(db),
+    readSettings(db),
   ]);
   return (
     <div className="flex min-h-dvh flex-col bg-sand">

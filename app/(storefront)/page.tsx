@@ -1,20 +1,18 @@
 import Link from "next/link";
 import { ProductCard } from "@/components/storefront/product-card";
-import {
-  listActiveProducts,
-  listCategoryTree,
-  listFeaturedProducts,
-} from "@/lib/catalog/queries";
+import { listActiveProducts, listFeaturedProducts } from "@/lib/catalog/queries";
 import { db } from "@/lib/db/client";
+import { readCategoryTree } from "@/lib/storefront/cached-reads";
+import { cachedRead } from "@/lib/storefront/catalog-cache";
 
 // Prices and stock change all day; never serve a page built at deploy time.
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   const [featured, latest, categories] = await Promise.all([
-    listFeaturedProducts(db, 8),
-    listActiveProducts(db, { take: 12 }),
-    listCategoryTree(db),
+    cachedRead("home:featured", () => listFeaturedProducts(db, 8)),
+    cachedRead("home:latest", () => listActiveProducts(db, { take: 12 })),
+    readCategoryTree(db),
   ]);
 
   return (

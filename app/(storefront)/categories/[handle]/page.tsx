@@ -4,14 +4,14 @@ import { notFound } from "next/navigation";
 import { ListingFilters } from "@/components/storefront/listing-filters";
 import { ListingPagination } from "@/components/storefront/listing-pagination";
 import { ProductGrid } from "@/components/storefront/product-grid";
-import { findCategoryByHandle } from "@/lib/catalog/find-category";
-import {
-  listCategoryFacets,
-  listCategoryProducts,
-} from "@/lib/catalog/list-category-products";
 import { parseListingParams, type SearchParams } from "@/lib/catalog/listing-params";
 import { db } from "@/lib/db/client";
-import { listPickupStores } from "@/lib/storefront/list-pickup-stores";
+import {
+  readCategory,
+  readCategoryFacets,
+  readCategoryListing,
+  readPickupStores,
+} from "@/lib/storefront/cached-reads";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +22,7 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { handle } = await params;
-  const category = await findCategoryByHandle(db, handle);
+  const category = await readCategory(db, handle);
   if (!category) return { title: "Category not found" };
   const title = category.parent
     ? `${category.name} – ${category.parent.name}`
@@ -36,29 +36,24 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CategoryPage({ params, searchParams }: Props) {
   const { handle } = await params;
-  const category = await findCategoryByHandle(db, handle);
+  const category = await readCategory(db, handle);
   if (!category) notFound();
 
   const listing = parseListingParams(await searchParams);
-  const stores = await listPickupStores(db);
+  const stores = await readPickupStores(db);
   const store = stores.find((s) => s.code === listing.storeCode);
   const [result, facets] = await Promise.all([
-    listCategoryProducts(db, {
-      categoryId: category.id,
-      filters: {
-        sizes: listing.sizes,
-        colours: listing.colours,
-        minPriceMinor:
-          listing.minPrice === undefined ? undefined : listing.minPrice * 100,
-        maxPriceMinor:
-          listing.maxPrice === undefined ? undefined : listing.maxPrice * 100,
-        isForDelivery: listing.isForDelivery,
-        pickupLocationId: store?.id,
-        sort: listing.sort,
-        page: listing.page,
-      },
+    readCategoryListing(db, category.id, {
+      sizes: listing.sizes,
+      colours: listing.colours,
+      minPriceMinor: listing.minPrice === undefined ? undefined : listing.minPrice * 100,
+      maxPriceMinor: listing.maxPrice === undefined ? undefined : listing.maxPrice * 100,
+      isForDelivery: listing.isForDelivery,
+      pickupLocationId: store?.id,
+      sort: listing.sort,
+      page: listing.page,
     }),
-    listCategoryFacets(db, { categoryId: category.id }),
+    readCategoryFacets(db, category.id),
   ]);
   const basePath = `/categories/${category.handle}`;
 

@@ -4,23 +4,19 @@ import { notFound } from "next/navigation";
 import { ProductImage } from "@/components/storefront/product-image";
 import type { AvailabilityStore } from "@/components/storefront/store-availability";
 import { type PickerPrice, VariantPicker } from "@/components/storefront/variant-picker";
-import { findProductByHandle } from "@/lib/catalog/queries";
 import { db } from "@/lib/db/client";
 import { describeWeeklyHours, readWeeklyHours } from "@/lib/locations/hours";
-import { listPickupStores } from "@/lib/storefront/list-pickup-stores";
+import {
+  readPickupStores,
+  readProduct,
+  readVariantPrices,
+} from "@/lib/storefront/cached-reads";
 import { pickupPromise } from "@/lib/storefront/pickup-promise";
-import { quoteVariantPrices } from "@/lib/storefront/quote-variant-prices";
 import { storefrontStockForVariants } from "@/lib/storefront/storefront-stock";
 
-// Cached for everyone and rebuilt at most a minute after it goes stale:
-// stock figures are fetched live by the page once open (useLiveStock), so
-// only prices and texts can lag, by up to this many seconds.
-export const revalidate = 60;
-
-/** No product is rendered at build time (no database then); each is cached on first visit. */
-export async function generateStaticParams() {
-  return [];
-}
+// Rendered per request (the root layout's CSP nonce); the catalogue reads
+// come from lib/storefront/catalog-cache.ts, dropped on catalogue events.
+export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ handle: string }> };
 
@@ -29,7 +25,7 @@ const SHIPS_IN_DAYS = 1;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { handle } = await params;
-  const product = await findProductByHandle(db, handle);
+  const product = await readProduct(db, handle);
   if (!product) return { title: "Product not found" };
   const description = product.description.slice(0, 155) || product.title;
   return {
@@ -42,21 +38,17 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function ProductPage({ params }: Params) {
   const { handle } = await params;
-  const product = await findProductByHandle(db, handle);
+  const product = await readProduct(db, handle);
   if (!product) notFound();
 
   const variantIds = product.variants.map((v) => v.id);
-  const [stock, quotes, pickupStores, photos] = await Promise.all([
+  const [stock, quotes, pickupStores] = await Promise.all([
     storefrontStockForVariants(db, variantIds),
     // The general online price: a customer's own group deals show in the bag.
-    quoteVariantPrices(db, { variantIds }),
-    listPickupStores(db),
-    db.productImage.findMany({
-      where: { productId: product.id },
-      orderBy: { position: "asc" },
-      select: { path: true, alt: true, width: true, height: true, widths: true },
-    }),
+    readVariantPrices(db, product.handle, variantIds),
+    readPickupStores(db),
   ]);
+  const { photos } = product;
   const stockById = new Map(stock.map((s) => [s.variantId, s]));
   const colourIndex = product.optionNames.findIndex((n) => /colou?r/i.test(n));
   const variants = product.variants.map((v) => ({

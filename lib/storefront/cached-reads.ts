@@ -1,0 +1,63 @@
+import { findCategoryByHandle } from "@/lib/catalog/find-category";
+import {
+  type ListingFilters,
+  listCategoryFacets,
+  listCategoryProducts,
+} from "@/lib/catalog/list-category-products";
+import { findProductByHandle, listCategoryTree } from "@/lib/catalog/queries";
+import type { Db } from "@/lib/db/client";
+import { getSettings } from "@/lib/settings/get-settings";
+import { cachedRead } from "./catalog-cache";
+import { listPickupStores } from "./list-pickup-stores";
+import { quoteVariantPrices } from "./quote-variant-prices";
+
+/** An active product with its variants and photos, or null. */
+export function readProduct(db: Db, handle: string) {
+  return cachedRead(`product:${handle}`, async () => {
+    const product = await findProductByHandle(db, handle);
+    if (!product) return null;
+    const photos = await db.productImage.findMany({
+      where: { productId: product.id },
+      orderBy: { position: "asc" },
+      select: { path: true, alt: true, width: true, height: true, widths: true },
+    });
+    return { ...product, photos };
+  });
+}
+
+/** One unit's online price of each variant of a product, from the pricing engine. */
+export function readVariantPrices(db: Db, handle: string, variantIds: string[]) {
+  return cachedRead(`prices:${handle}:${variantIds.join(",")}`, () =>
+    quoteVariantPrices(db, { variantIds }),
+  );
+}
+
+export function readPickupStores(db: Db) {
+  return cachedRead("pickup-stores", () => listPickupStores(db));
+}
+
+export function readCategoryTree(db: Db) {
+  return cachedRead("category-tree", () => listCategoryTree(db));
+}
+
+export function readSettings(db: Db) {
+  return cachedRead("settings", () => getSettings(db));
+}
+
+export function readCategory(db: Db, handle: string) {
+  return cachedRead(`category:${handle}`, () => findCategoryByHandle(db, handle));
+}
+
+export function readCategoryFacets(db: Db, categoryId: string) {
+  return cachedRead(`facets:${categoryId}`, () => listCategoryFacets(db, { categoryId }));
+}
+
+/**
+ * A page of a category. Listings filtered by stock are read fresh, since
+ * stock is not cached; the others are cached under their filters.
+ */
+export function readCategoryListing(db: Db, categoryId: string, filters: ListingFilters) {
+  const load = () => listCategoryProducts(db, { categoryId, filters });
+  if (filters.isForDelivery || filters.pickupLocationId) return load();
+  return cachedRead(`listing:${categoryId}:${JSON.stringify(filters)}`, load);
+}
