@@ -19,6 +19,7 @@ const ACTOR_KIND = {
   staff: "STAFF",
   api_key: "API_KEY",
   customer: "CUSTOMER",
+  guest: "CUSTOMER",
   system: "SYSTEM",
 } as const;
 
@@ -53,7 +54,7 @@ function auditRow(input: AuditInput) {
   const origin = currentAuditContext();
   return {
     actorKind: ACTOR_KIND[actor.kind],
-    actorId: actor.kind === "system" ? null : actor.id,
+    actorId: actor.kind === "system" || actor.kind === "guest" ? null : actor.id,
     actorLabel: actorLabel(actor),
     action: input.action,
     entityType: input.entityType,

@@ -13,13 +13,16 @@ export type Actor =
     }
   | { kind: "api_key"; id: string; name: string; scopes: Permission[] }
   | { kind: "customer"; id: string; email: string }
+  /** A shopper who has not signed in; may use no permission at all. */
+  | { kind: "guest" }
   | { kind: "system"; reason: string };
 
 export type StaffActor = Extract<Actor, { kind: "staff" }>;
 
 /** The short form used in stock movements and logs, e.g. "staff:<id>". */
 export function actorRef(actor: Actor): string {
-  return actor.kind === "system" ? "system" : `${actor.kind}:${actor.id}`;
+  if (actor.kind === "system" || actor.kind === "guest") return actor.kind;
+  return `${actor.kind}:${actor.id}`;
 }
 
 /** A human label kept in audit entries even if the actor is later removed. */
@@ -31,6 +34,8 @@ export function actorLabel(actor: Actor): string {
       return `API key "${actor.name}"`;
     case "customer":
       return actor.email;
+    case "guest":
+      return "storefront guest";
     case "system":
       return `system (${actor.reason})`;
   }

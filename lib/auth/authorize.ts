@@ -18,6 +18,7 @@ export function can(
   switch (actor.kind) {
     case "system":
       return true;
+    case "guest":
     case "customer":
       return false;
     case "api_key":

@@ -20,7 +20,8 @@ export interface CartOwnership {
  * cookie); a POS cart to the associates of its store; an API cart to keys
  * with "checkout:create". Anyone else is told it does not exist.
  */
-export function assertCartAccess(actor: CartActor, cart: CartOwnership): void {
+export function assertCartAccess(given: CartActor, cart: CartOwnership): void {
+  const actor = given?.kind === "guest" ? null : given;
   const hidden = () => notFound("Cart", `actor may not see cart ${cart.id}`);
 
   if (actor?.kind === "system") return;
@@ -42,7 +43,7 @@ export function assertCartAccess(actor: CartActor, cart: CartOwnership): void {
 
 /** The channel a new cart gets from who makes it. */
 export function channelFor(actor: CartActor): SalesChannel {
-  if (!actor || actor.kind === "customer") return "WEB";
+  if (!actor || actor.kind === "customer" || actor.kind === "guest") return "WEB";
   if (actor.kind === "staff") return "POS";
   if (actor.kind === "api_key") return "API";
   throw new AppError("invalid_input", "Say which channel the cart is for.");
@@ -50,6 +51,6 @@ export function channelFor(actor: CartActor): SalesChannel {
 
 /** "staff:<id>"-style reference for movements and payment events. */
 export function cartActorRef(actor: CartActor): string {
-  if (!actor) return "guest";
+  if (!actor || actor.kind === "guest") return "guest";
   return actor.kind === "system" ? "system" : `${actor.kind}:${actor.id}`;
 }

@@ -77,4 +77,9 @@ describe("authorize", () => {
     const shopper: Actor = { kind: "customer", id: "c", email: "c@x.test" };
     for (const p of PERMISSIONS) expect(can(shopper, p)).toBe(false);
   });
+
+  it("never lets a storefront guest use any permission", () => {
+    const guest: Actor = { kind: "guest" };
+    for (const p of PERMISSIONS) expect(can(guest, p)).toBe(false);
+  });
 });
