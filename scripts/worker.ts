@@ -12,6 +12,7 @@ import { prepareDatabase } from "@/lib/db/prepare";
 import { createEventsRuntime } from "@/lib/events/start-events";
 import { startReservationSweeper } from "@/lib/inventory/start-sweeper";
 import { logger } from "@/lib/log";
+import { startOrderSweeper } from "@/lib/orders/start-order-sweeper";
 
 const target = databaseTarget();
 if (target.kind === "embedded") {
@@ -34,6 +35,8 @@ const runtime = await createEventsRuntime({
 });
 // Expired reservations go back to stock from here too (SKIP LOCKED: safe beside the app).
 const stopSweeper = startReservationSweeper();
+// Stale checkouts and uncollected pay-in-store pickups (row locks: safe beside the app).
+const stopOrderSweeper = startOrderSweeper();
 logger.info({ database: describeTarget(target) }, "worker: dispatching outbox events");
 
 // The dispatcher's timers do not hold a process open; the worker must stay.
@@ -45,6 +48,7 @@ async function shutDown(signal: NodeJS.Signals) {
   isStopping = true;
   clearInterval(keepAlive);
   stopSweeper();
+  stopOrderSweeper();
   logger.info({ signal }, "worker: finishing the batch in hand and stopping");
   await runtime.stop();
   await db.$disconnect();

@@ -9,9 +9,8 @@ import { cachedRead } from "@/lib/storefront/catalog-cache";
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const [featured, latest, categories] = await Promise.all([
-    cachedRead("home:featured", () => listFeaturedProducts(db, 8)),
-    cachedRead("home:latest", () => listActiveProducts(db, { take: 12 })),
+  const [[featured, latest], categories] = await Promise.all([
+    readHomeProducts(db),
     readCategoryTree(db),
   ]);
 

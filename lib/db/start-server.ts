@@ -1,5 +1,6 @@
 import { startEvents, stopEvents } from "@/lib/events/start-events";
 import { startReservationSweeper } from "@/lib/inventory/start-sweeper";
+import { startOrderSweeper } from "@/lib/orders/start-order-sweeper";
 import { databaseTarget } from "./config";
 import { prepareDatabase } from "./prepare";
 import { DEMO_SIGN_INS } from "./seed";
@@ -15,11 +16,13 @@ export async function startServer(): Promise<void> {
   await prepareDatabase({ seed: isEmbedded });
   await startEvents();
   const stopSweeper = startReservationSweeper();
+  const stopOrderSweeper = startOrderSweeper();
   // Next closes its server on these signals and waits for open responses;
   // ending the event streams (and the LISTEN) lets it finish.
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
       stopSweeper();
+      stopOrderSweeper();
       void stopEvents();
     });
   }

@@ -58,15 +58,24 @@ export async function expireUnpaidPickups(
     select: { id: true, orderId: true },
     take: options.limit ?? 100,
   });
+  let cancelled = 0;
   for (const fulfillment of due) {
-    await cancelOrder(db, {
-      actor: SYSTEM,
-      orderId: fulfillment.orderId,
-      fulfillmentIds: [fulfillment.id],
-      reason: "not collected before the hold ended",
-    });
+    try {
+      await cancelOrder(db, {
+        actor: SYSTEM,
+        orderId: fulfillment.orderId,
+        fulfillmentIds: [fulfillment.id],
+        reason: "not collected before the hold ended",
+      });
+      cancelled += 1;
+    } catch (error) {
+      // Another instance's sweep, or a payment taken a moment ago, got there first.
+      logger.warn(
+        { err: error, fulfillmentId: fulfillment.id },
+        "left an expired pickup",
+      );
+    }
   }
-  if (due.length > 0)
-    logger.info({ cancelled: due.length }, "cancelled uncollected pickups");
-  return due.length;
+  if (cancelled > 0) logger.info({ cancelled }, "cancelled uncollected pickups");
+  return cancelled;
 }

@@ -5,7 +5,9 @@ import { expirePendingOrders, expireUnpaidPickups } from "./expire-orders";
 /** How often stale checkouts and uncollected pay-in-store pickups are settled. */
 export const ORDER_SWEEP_INTERVAL_MS = 60_000;
 
-const globalForSweeper = globalThis as unknown as { __omnitillOrderSweeper?: NodeJS.Timeout };
+const globalForSweeper = globalThis as unknown as {
+  __omnitillOrderSweeper?: NodeJS.Timeout;
+};
 
 /**
  * Runs the order sweeper in this process: fails checkouts a crash left

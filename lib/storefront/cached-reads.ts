@@ -4,12 +4,31 @@ import {
   listCategoryFacets,
   listCategoryProducts,
 } from "@/lib/catalog/list-category-products";
-import { findProductByHandle, listCategoryTree } from "@/lib/catalog/queries";
+import {
+  findProductByHandle,
+  listActiveProducts,
+  listCategoryTree,
+  listFeaturedProducts,
+} from "@/lib/catalog/queries";
 import type { Db } from "@/lib/db/client";
 import { getSettings } from "@/lib/settings/get-settings";
-import { cachedRead } from "./catalog-cache";
+import { cachedRead as cachedReadOnly, watchCatalogEvents } from "./catalog-cache";
 import { listPickupStores } from "./list-pickup-stores";
 import { quoteVariantPrices } from "./quote-variant-prices";
+
+// Every read here is dropped when the catalogue changes (see catalog-cache.ts).
+function cachedRead<T>(key: string, load: () => Promise<T>): Promise<T> {
+  watchCatalogEvents();
+  return cachedReadOnly(key, load);
+}
+
+/** The home page's featured and newest products. */
+export function readHomeProducts(db: Db) {
+  return Promise.all([
+    cachedRead("home:featured", () => listFeaturedProducts(db, 8)),
+    cachedRead("home:latest", () => listActiveProducts(db, { take: 12 })),
+  ]);
+}
 
 /** An active product with its variants and photos, or null. */
 export function readProduct(db: Db, handle: string) {

@@ -34,8 +34,16 @@ const global = globalThis as unknown as { __omnitillStorefrontCache?: CacheState
 global.__omnitillStorefrontCache ??= { entries: new Map(), isWatching: false };
 const state: CacheState = global.__omnitillStorefrontCache;
 
-function watchEvents() {
-  if (state.isWatching) return;
+// `next build` renders pages to find out which are static; it must not
+// start the event machinery (or open the embedded database) to do so.
+const isBuilding = () => process.env.NEXT_PHASE === "phase-production-build";
+
+/**
+ * Drops the cache on every catalogue, pricing, location or settings event
+ * this instance's realtime hub hands on; called by the storefront's reads.
+ */
+export function watchCatalogEvents(): void {
+  if (state.isWatching || isBuilding()) return;
   state.isWatching = true;
   getRealtimeHub()
     .then((hub) =>
@@ -65,7 +73,6 @@ export function cachedRead<T>(
   load: () => Promise<T>,
   options: { ttlMs?: number; now?: number } = {},
 ): Promise<T> {
-  watchEvents();
   const now = options.now ?? Date.now();
   const hit = state.entries.get(key);
   if (hit && hit.expiresAt > now) return hit.value as Promise<T>;
