@@ -1,9 +1,7 @@
 import Link from "next/link";
 import { ProductCard } from "@/components/storefront/product-card";
-import { listActiveProducts, listFeaturedProducts } from "@/lib/catalog/queries";
 import { db } from "@/lib/db/client";
-import { readCategoryTree } from "@/lib/storefront/cached-reads";
-import { cachedRead } from "@/lib/storefront/catalog-cache";
+import { readCategoryTree, readHomeProducts } from "@/lib/storefront/cached-reads";
 
 // Prices and stock change all day; never serve a page built at deploy time.
 export const dynamic = "force-dynamic";

@@ -8,6 +8,7 @@ import { authorize } from "./authorize";
 import { isPermission, PERMISSIONS, type Permission } from "./permissions";
 
 const KEY_PREFIX = "otk_";
+const LAST_USED_PRECISION_MS = 60_000;
 
 /** SHA-256 of an API key: keys are long and random, so a fast hash is enough. */
 export function hashApiKey(key: string): string {
@@ -80,7 +81,18 @@ export async function authenticateApiKey(
     throw new AppError("unauthenticated", "The API key is not valid.");
   }
 
-  await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  // Stamped at most once a minute: every request writing the same row
+  // would serialise all of a busy integration's calls on its lock.
+  const now = new Date();
+  if (
+    !row.lastUsedAt ||
+    now.getTime() - row.lastUsedAt.getTime() > LAST_USED_PRECISION_MS
+  ) {
+    await db.apiKey.updateMany({
+      where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: now } }] },
+      data: { lastUsedAt: now },
+    });
+  }
   return {
     kind: "api_key",
     id: row.id,

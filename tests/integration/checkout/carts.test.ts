@@ -75,7 +75,7 @@ describe("carts", () => {
     expect(removed.lines).toHaveLength(1);
   });
 
-  it("refuses carry-out on the web, pickup where a store does not offer it, and bad input", async () => {
+  it("refuses web carry-out, pickup where a store offers none, and bad input", async () => {
     const cart = await createCart(db.prisma, { actor: null, input: {} });
     const line = (input: object) =>
       addCartLine(db.prisma, { actor: null, cartId: cart.id, input: input as never });
@@ -108,7 +108,7 @@ describe("carts", () => {
     });
   });
 
-  it("keeps a till's cart to its store's associates, and never refuses carry-out for stock", async () => {
+  it("keeps a till's cart to its store, and never refuses carry-out for stock", async () => {
     const cart = await createCart(db.prisma, {
       actor: shop.associate,
       input: { locationId: shop.store.id, registerId: shop.register.id },

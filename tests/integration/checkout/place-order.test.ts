@@ -441,6 +441,25 @@ describe("placing an order", () => {
     expect(fulfillment.holdUntil).toEqual(new Date("2026-12-03T10:00:00Z"));
   });
 
+  it("refuses to charge a total the shopper was not shown", async () => {
+    const cart = await webCart([
+      { variantId: shop.small.id, quantity: 1, fulfillment: "SHIP" },
+    ]);
+    await expect(
+      placeOrder(db.prisma, {
+        actor: shop.customer,
+        cartId: cart.id,
+        idempotencyKey: "stale-total",
+        input: { tenders: [{ kind: "card", token: VISA }], expectedTotalMinor: 1 },
+        providers,
+      }),
+    ).rejects.toMatchObject({
+      code: "conflict",
+      fields: { expectedTotalMinor: ["The total is now £24.95."] },
+    });
+    expect(await db.prisma.order.count({ where: { cartId: cart.id } })).toBe(0);
+  });
+
   it("does not let a shopper check out someone else's cart", async () => {
     const cart = await webCart([
       { variantId: shop.small.id, quantity: 1, fulfillment: "SHIP" },

@@ -52,7 +52,7 @@ export default async function OrderStatusPage({ params, searchParams }: Props) {
       <OrderSummary order={order} />
       <p className="mt-6 text-sm">
         <a
-          href={`/orders/${encodeURIComponent(token)}/receipt`}
+          href={`/receipts/${order.number}?t=${encodeURIComponent(decodeURIComponent(token))}`}
           className="inline-flex min-h-11 items-center underline"
         >
           View printable receipt
