@@ -12,14 +12,31 @@ import {
 } from "@/lib/catalog/queries";
 import type { Db } from "@/lib/db/client";
 import { getSettings } from "@/lib/settings/get-settings";
-import { cachedRead as cachedReadOnly, watchCatalogEvents } from "./catalog-cache";
+import {
+  cachedRead as cachedReadOnly,
+  STOCK_KEY_PREFIX,
+  watchCatalogEvents,
+} from "./catalog-cache";
 import { listPickupStores } from "./list-pickup-stores";
 import { quoteVariantPrices } from "./quote-variant-prices";
+import { storefrontStockForVariants } from "./storefront-stock";
 
 // Every read here is dropped when the catalogue changes (see catalog-cache.ts).
-function cachedRead<T>(key: string, load: () => Promise<T>): Promise<T> {
+function cachedRead<T>(key: string, load: () => Promise<T>, ttlMs?: number): Promise<T> {
   watchCatalogEvents();
-  return cachedReadOnly(key, load);
+  return cachedReadOnly(key, load, { ttlMs });
+}
+
+/** How long rendered stock figures may be reused when no inventory event came. */
+const STOCK_TTL_MS = 5_000;
+
+/** A product's stock as shoppers see it, dropped on every inventory event. */
+export function readProductStock(db: Db, handle: string, variantIds: string[]) {
+  return cachedRead(
+    `${STOCK_KEY_PREFIX}${handle}`,
+    () => storefrontStockForVariants(db, variantIds),
+    STOCK_TTL_MS,
+  );
 }
 
 /** The home page's featured and newest products. */

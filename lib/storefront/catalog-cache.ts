@@ -11,11 +11,16 @@ import { logger } from "@/lib/log";
  * realtime hub hands on a catalogue, pricing, location or settings event,
  * so a price change shows on the next request. Every entry also expires
  * after a short time, which bounds staleness if the hub is down and lets
- * promotions that start or end on the clock take effect. Stock is never
- * cached here: it changes with every sale and is read fresh.
+ * promotions that start or end on the clock take effect. A product page's
+ * stock figures are kept only until the next inventory event (and a few
+ * seconds at most): the open page asks for live figures over the events
+ * stream anyway, so the rendered ones need only be nearly right.
  */
 
 const INVALIDATING_EVENTS = /^(catalog|pricing|location|settings)\./;
+const STOCK_EVENTS = /^inventory\./;
+/** Keys of cached stock figures start with this; stock events drop only them. */
+export const STOCK_KEY_PREFIX = "stock:";
 const DEFAULT_TTL_MS = 30_000;
 const MAX_ENTRIES = 2_000;
 
@@ -50,6 +55,7 @@ export function watchCatalogEvents(): void {
       hub.subscribe({
         onEvent: (event) => {
           if (INVALIDATING_EVENTS.test(event.type)) clearCatalogCache();
+          else if (STOCK_EVENTS.test(event.type)) clearCatalogCache(STOCK_KEY_PREFIX);
         },
         onClose: () => {
           state.isWatching = false;
@@ -91,7 +97,13 @@ export function cachedRead<T>(
   return value;
 }
 
-/** Forgets every cached read; the next request reads the database again. */
-export function clearCatalogCache(): void {
-  state.entries.clear();
+/** Forgets cached reads (those whose key starts with `prefix`, or all). */
+export function clearCatalogCache(prefix?: string): void {
+  if (prefix === undefined) {
+    state.entries.clear();
+    return;
+  }
+  for (const key of [...state.entries.keys()]) {
+    if (key.startsWith(prefix)) state.entries.delete(key);
+  }
 }

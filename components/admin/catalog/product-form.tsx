@@ -63,7 +63,9 @@ export function ProductForm({
       const result = await create.run(input);
       if (result.ok) router.push(`/admin/products/${result.data.id}?created=1`);
     } else if (productId) {
-      await update.run({ productId, changes: input });
+      const result = await update.run({ productId, changes: input });
+      // The page says "Saved." itself: the form is rebuilt from the saved product.
+      if (result.ok) router.replace(`/admin/products/${productId}?saved=${Date.now()}`);
     }
   }
 
@@ -149,7 +151,8 @@ export function ProductForm({
         </Panel>
       </div>
 
-      <div className="space-y-4">
+      {/* Stays in view beside a long variant table, so Save is always at hand. */}
+      <div className="space-y-4 self-start lg:sticky lg:top-4">
         <Panel title="Status">
           <Field label="Status" name="status" error={errorFor("status")}>
             {(props) => (
@@ -231,10 +234,10 @@ export function ProductForm({
             )}
           </Field>
         </Panel>
-        <div className="sticky bottom-0 space-y-2 rounded-xl bg-white p-4 shadow-sm">
+        <div className="space-y-2 rounded-xl bg-white p-4 shadow-sm">
           <FormMessage
             error={failureMessage}
-            success={action.done ? (mode === "create" ? "Created." : "Saved.") : null}
+            success={action.done && mode === "create" ? "Created." : null}
           />
           <SubmitButton isPending={action.isPending}>
             {mode === "create" ? "Create product" : "Save changes"}

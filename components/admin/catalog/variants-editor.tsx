@@ -10,8 +10,15 @@ import {
 } from "./product-form-model";
 
 const CELL_INPUT =
-  "min-h-10 w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 text-sm " +
+  "min-h-10 min-w-0 rounded-md border border-slate-300 bg-white px-2 text-sm " +
   "aria-[invalid=true]:border-red-600";
+
+// SKUs and barcodes are read whole; amounts fit a narrow cell.
+const CELL_WIDTH: Partial<Record<keyof VariantRow, string>> = {
+  sku: "w-48",
+  barcode: "w-40",
+  weight: "w-20",
+};
 
 /**
  * Options (size, colour…) and the variant matrix they generate, with each
@@ -269,7 +276,7 @@ function VariantRowView({
           aria-label={`${name} of ${label}`}
           aria-invalid={!!error}
           inputMode={mode}
-          className={CELL_INPUT}
+          className={`${CELL_INPUT} ${CELL_WIDTH[field] ?? "w-24"}`}
           value={row[field] as string}
           onChange={(e) => onChange({ [field]: e.target.value })}
         />

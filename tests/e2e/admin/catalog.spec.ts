@@ -38,7 +38,7 @@ test("creates a product with options and variants, reprices one, the shop shows 
 
   await page.getByLabel("Price of M / Olive", { exact: true }).fill("99,50");
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByText("Saved.")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
 
   await page.goto(`/products/field-parka-${RUN.toLowerCase()}`);
   await expect(page.getByRole("heading", { name: title })).toBeVisible();

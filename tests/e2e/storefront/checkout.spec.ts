@@ -35,7 +35,7 @@ test("a guest buys one item for delivery with the test card", async ({
 
   await expect(
     page.getByRole("heading", { name: "Thank you for your order" }),
-  ).toBeVisible();
+  ).toBeVisible(PLACING);
   const delivery = page.getByTestId("fulfillment");
   await expect(delivery).toHaveCount(1);
   await expect(delivery).toContainText("Delivery");
@@ -46,7 +46,9 @@ test("a guest buys one item for delivery with the test card", async ({
   await keepScreenshot(page, testInfo, "confirmation");
 
   // The emailable receipt, opened with the same signed link, names each line's fulfillment.
-  const href = await page.getByRole("link", { name: "View printable receipt" }).getAttribute("href");
+  const href = await page
+    .getByRole("link", { name: "View printable receipt" })
+    .getAttribute("href");
   const receipt = await page.request.get(href ?? "");
   expect(receipt.status()).toBe(200);
   expect(await receipt.text()).toContain("Delivery");
@@ -65,7 +67,7 @@ test("a shopper buys one item to collect and sees the QR code to show at the cou
 
   await expect(
     page.getByRole("heading", { name: "Thank you for your order" }),
-  ).toBeVisible();
+  ).toBeVisible(PLACING);
   const pickup = page.getByTestId("fulfillment");
   await expect(pickup).toContainText(/Collect from .+/);
   await expect(pickup.getByRole("img", { name: /QR code for order OT-/ })).toBeVisible();
@@ -77,7 +79,7 @@ test("a mixed bag becomes one order with a delivery and a collection", async ({
 }) => {
   await addToBag(page);
   await page.keyboard.press("Escape");
-  await addToBag(page, { handle: "merino-crew-jumper", collect: true });
+  await addToBag(page, { collect: true });
   await expect(
     page.getByRole("dialog", { name: "Your bag" }).getByTestId("bag-line"),
   ).toHaveCount(2);
@@ -88,7 +90,7 @@ test("a mixed bag becomes one order with a delivery and a collection", async ({
 
   await expect(
     page.getByRole("heading", { name: "Thank you for your order" }),
-  ).toBeVisible();
+  ).toBeVisible(PLACING);
   const fulfillments = page.getByTestId("fulfillment");
   await expect(fulfillments).toHaveCount(2);
   await expect(fulfillments.filter({ hasText: "Delivery" })).toHaveCount(1);
@@ -107,7 +109,7 @@ test("a shopper reserves online and pays in store", async ({ page }) => {
 
   await expect(
     page.getByRole("heading", { name: "Thank you for your order" }),
-  ).toBeVisible();
+  ).toBeVisible(PLACING);
   await expect(page.getByText("Reserved for you: pay when you collect.")).toBeVisible();
   await expect(page.getByRole("img", { name: /QR code for order/ })).toBeVisible();
   await expect(page.getByText(/Held for you until/)).toBeVisible();
@@ -134,7 +136,7 @@ test("a declined card leaves the bag as it was, with a clear message", async ({
   await page.getByRole("button", { name: /^Pay £/ }).click();
   await expect(
     page.getByRole("heading", { name: "Thank you for your order" }),
-  ).toBeVisible();
+  ).toBeVisible(PLACING);
 });
 
 test("a tampered order link is refused", async ({ page }) => {

@@ -14,7 +14,7 @@ import { createClothingShop } from "./fixtures";
 
 const SECRET = "integration-secret-0123456789abcdef";
 const PASSWORD = "violet-harbour-lantern";
-const GUEST = { kind: "system" as const, reason: "storefront guest" };
+const GUEST = { kind: "guest" as const };
 
 let db: TestDatabase;
 let shop: Awaited<ReturnType<typeof createClothingShop>>;

@@ -43,3 +43,16 @@ describe("the storefront's catalogue cache", () => {
     expect(reads).toBe(2);
   });
 });
+
+describe("stock figures in the cache", () => {
+  it("are dropped by a stock change while the rest is kept", async () => {
+    let reads = 0;
+    const load = async () => (reads += 1);
+    await cachedRead("stock:jumper", load, { now: 0 });
+    await cachedRead("product:jumper", load, { now: 0 });
+    clearCatalogCache("stock:");
+    await cachedRead("stock:jumper", load, { now: 1 });
+    await cachedRead("product:jumper", load, { now: 1 });
+    expect(reads).toBe(3);
+  });
+});

@@ -42,7 +42,9 @@ export default async function OrderStatusPage({ params, searchParams }: Props) {
           <p>
             Your order number is{" "}
             <span className="font-mono font-semibold">{order.number}</span>.
-            {order.email ? ` We’ve sent a receipt to ${order.email}.` : ""}
+            {order.email
+              ? ` We’ll email your receipt and updates to ${order.email}.`
+              : ""}
           </p>
           <p className="mt-1">
             Keep this page’s address: it shows your order’s progress, no account needed.

@@ -9,10 +9,10 @@ import { describeWeeklyHours, readWeeklyHours } from "@/lib/locations/hours";
 import {
   readPickupStores,
   readProduct,
+  readProductStock,
   readVariantPrices,
 } from "@/lib/storefront/cached-reads";
 import { pickupPromise } from "@/lib/storefront/pickup-promise";
-import { storefrontStockForVariants } from "@/lib/storefront/storefront-stock";
 
 // Rendered per request (the root layout's CSP nonce); the catalogue reads
 // come from lib/storefront/catalog-cache.ts, dropped on catalogue events.
@@ -43,7 +43,7 @@ export default async function ProductPage({ params }: Params) {
 
   const variantIds = product.variants.map((v) => v.id);
   const [stock, quotes, pickupStores] = await Promise.all([
-    storefrontStockForVariants(db, variantIds),
+    readProductStock(db, product.handle, variantIds),
     // The general online price: a customer's own group deals show in the bag.
     readVariantPrices(db, product.handle, variantIds),
     readPickupStores(db),

@@ -26,7 +26,9 @@ type Props = {
 export default async function EditProductPage({ params, searchParams }: Props) {
   const { id } = await params;
   const staff = await requireStaffPage("catalog:read", `/admin/products/${id}`);
-  const isCreated = (await searchParams).created === "1";
+  const query = await searchParams;
+  const isCreated = query.created === "1";
+  const isSaved = !!query.saved;
   if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
 
   const [product, categories, brands] = await Promise.all([
@@ -95,6 +97,14 @@ export default async function EditProductPage({ params, searchParams }: Props) {
           Product created. Add photos below, or keep editing.
         </p>
       )}
+      {isSaved && (
+        <p
+          role="status"
+          className="rounded-lg bg-emerald-50 p-3 text-sm text-emerald-800"
+        >
+          Saved.
+        </p>
+      )}
       {!canWrite && (
         <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
           You can look but not change: your role does not edit the catalogue.
@@ -113,6 +123,7 @@ export default async function EditProductPage({ params, searchParams }: Props) {
         }))}
       />
       <ProductForm
+        // A save re-reads the product (new variants get their ids) into a fresh form.
         key={product.updatedAt.toISOString()}
         mode="edit"
         productId={product.id}
