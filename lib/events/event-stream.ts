@@ -74,12 +74,17 @@ export function openEventStream(
       // Live events wait here until the replay is out, so order holds.
       let pending: StreamEvent[] | null = [];
       const replayed = new Set<string>();
+      // The hub may still be catching up on events up to the resume point
+      // itself; the client has those already.
+      const resumeAfter = options.lastEventId ? BigInt(options.lastEventId) : -1n;
+      const isNew = (event: StreamEvent) =>
+        !replayed.has(event.id) && BigInt(event.id) > resumeAfter;
       const unsubscribe = hub.subscribe({
         onEvent(record) {
           const event = shapeForStream(record, scope);
           if (!event) return;
           if (pending) pending.push(event);
-          else if (!replayed.has(event.id)) send(formatSseEvent(event));
+          else if (isNew(event)) send(formatSseEvent(event));
         },
         onClose: () => close(),
       });
@@ -114,7 +119,7 @@ export function openEventStream(
       }
       const live = pending;
       pending = null;
-      for (const event of live) if (!replayed.has(event.id)) send(formatSseEvent(event));
+      for (const event of live) if (isNew(event)) send(formatSseEvent(event));
 
       async function replay(lastEventId: string) {
         const limit = options.replayLimit ?? REPLAY_LIMIT;
