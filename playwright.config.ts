@@ -72,6 +72,11 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], launchOptions },
     },
     {
+      name: "engine",
+      testMatch: /engine\/.*\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
+    {
       name: "embedded",
       testMatch: /embedded\/.*\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], launchOptions },
