@@ -25,9 +25,12 @@ export function AccountLink() {
   return (
     <Link
       href={name ? "/account" : "/account/sign-in"}
-      className="inline-flex min-h-11 min-w-16 items-center justify-center rounded-lg px-3 hover:bg-black/5"
+      // A fixed width, so the header does not move when the name arrives.
+      className="inline-flex min-h-11 w-24 items-center justify-center rounded-lg px-2 hover:bg-black/5"
     >
-      {data === undefined ? "Account" : (name ?? "Sign in")}
+      <span className="truncate">
+        {data === undefined ? "Account" : (name ?? "Sign in")}
+      </span>
     </Link>
   );
 }

@@ -5,6 +5,8 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState, useTransition } from "react";
 import type { ListingFacets } from "@/lib/catalog/list-category-products";
 import type { ListingParams } from "@/lib/catalog/listing-params";
+import { distanceKm } from "@/lib/geo/geocode-place";
+import { usePreferredPlace } from "./use-preferred-place";
 
 const SORT_LABELS = {
   featured: "Featured",
@@ -33,10 +35,19 @@ export function ListingFilters({
   basePath: string;
   params: ListingParams;
   facets: ListingFacets;
-  stores: { code: string; name: string }[];
+  stores: { code: string; name: string; latitude: number; longitude: number }[];
   total: number;
 }) {
   const router = useRouter();
+  // "Near me": the shopper's own store first, then the nearest to their place.
+  const [place] = usePreferredPlace();
+  const storeOptions = place
+    ? [...stores].sort(
+        (a, b) =>
+          Number(b.code === place.storeCode) - Number(a.code === place.storeCode) ||
+          distanceKm(place, a) - distanceKm(place, b),
+      )
+    : stores;
   const [isOpen, setIsOpen] = useState(false);
   const [isPending, startTransition] = useTransition();
   const panelId = useId();
@@ -138,9 +149,10 @@ export function ListingFilters({
               className="min-h-11 w-full rounded-lg border border-black/15 bg-white px-3"
             >
               <option value="">Any store or none</option>
-              {stores.map((store) => (
+              {storeOptions.map((store) => (
                 <option key={store.code} value={store.code}>
                   {store.name}
+                  {place?.storeCode === store.code ? " (your store)" : ""}
                 </option>
               ))}
             </select>

@@ -89,7 +89,7 @@ export async function OrderSummary({ order }: { order: OrderStatusView }) {
             <ul className="mt-3 divide-y divide-black/5 text-sm">
               {lines.map((line) => (
                 <li key={line.id} className="flex justify-between gap-3 py-2">
-                  <span>
+                  <span className="min-w-0 [overflow-wrap:anywhere]">
                     {line.quantity} × {line.title}
                     <span className="block text-xs text-ink/70">{line.sku}</span>
                   </span>

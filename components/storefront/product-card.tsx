@@ -48,20 +48,22 @@ export function ProductCard({
         colour={firstColour(product)}
         isPriority={isPriority}
       />
-      <div className="mt-3 flex items-start justify-between gap-2">
-        <div>
-          <h3 className="font-medium leading-snug group-hover:underline">
-            {product.title}
-          </h3>
-          {product.category && (
-            <p className="text-sm text-ink/70">{product.category.name}</p>
-          )}
-        </div>
-        <p className="shrink-0 text-right">
+      {/* Title, category, then price, stacked: a price range beside the title
+          leaves a phone's half-width card no room for either. */}
+      <div className="mt-3 min-w-0">
+        <h3 className="font-medium leading-snug [overflow-wrap:anywhere] group-hover:underline">
+          {product.title}
+        </h3>
+        {product.category && (
+          <p className="text-sm text-ink/70">{product.category.name}</p>
+        )}
+        <p className="mt-1">
           <span className={isOnSale ? "font-semibold text-red-700" : "font-medium"}>
             {formatPriceRange(prices, currency)}
           </span>
-          {isOnSale && <span className="block text-xs text-red-700">Sale</span>}
+          {isOnSale && (
+            <span className="ml-2 text-xs font-medium text-red-700">Sale</span>
+          )}
         </p>
       </div>
     </Link>

@@ -138,11 +138,15 @@ export function VariantPicker({
                   onClick={() =>
                     setSelected((s) => s.map((x, i) => (i === optionIndex ? value : x)))
                   }
+                  // Unavailable: struck through on a dashed border, still readable
+                  // (fading it would fail contrast for people who need it most).
                   className={`min-h-11 min-w-11 rounded-lg border px-3 text-sm transition ${
                     isSelected
                       ? "border-ink bg-ink text-white"
-                      : "border-black/15 bg-white hover:border-ink"
-                  } ${isUnavailable ? "line-through opacity-50" : ""} disabled:cursor-not-allowed`}
+                      : isUnavailable
+                        ? "border-dashed border-black/30 bg-white text-ink/70 hover:border-ink"
+                        : "border-black/15 bg-white hover:border-ink"
+                  } ${isUnavailable ? "line-through" : ""} disabled:cursor-not-allowed`}
                 >
                   {value}
                 </button>

@@ -66,7 +66,7 @@ function BagLine({
     <li className="py-4" data-testid="bag-line" aria-busy={isPending}>
       <div className="flex justify-between gap-3">
         <div className="min-w-0">
-          <p className="font-medium">{line.title}</p>
+          <p className="font-medium [overflow-wrap:anywhere]">{line.title}</p>
           <p className="text-xs text-ink/70">{line.sku}</p>
         </div>
         <div className="shrink-0 text-right">

@@ -4,6 +4,8 @@
  * products whose variants and stock are chosen so each filter has
  * something to include and something to leave out.
  */
+
+import { refreshProductSearch } from "@/lib/catalog/refresh-product-search";
 import type { PrismaClient } from "@/lib/db/client";
 import { applyMovement } from "@/lib/inventory/apply-movement";
 
@@ -41,6 +43,10 @@ function location(prisma: PrismaClient, code: string, extra: object) {
       ...extra,
     },
   });
+}
+
+async function refreshSearch(prisma: PrismaClient) {
+  await prisma.$transaction((tx) => refreshProductSearch(tx));
 }
 
 export async function createClothingShop(prisma: PrismaClient) {
@@ -145,6 +151,9 @@ export async function createClothingShop(prisma: PrismaClient) {
     where: { variantId_locationId: { variantId: teeS.id, locationId: leeds.id } },
     data: { safetyStock: 2 },
   });
+
+  // What catalogue changes do after every write: the search columns.
+  await refreshSearch(prisma);
 
   return {
     categories: { women, knitwear, tops, home },

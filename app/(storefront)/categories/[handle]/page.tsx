@@ -113,7 +113,12 @@ export default async function CategoryPage({ params, searchParams }: Props) {
           basePath={basePath}
           params={listing}
           facets={facets}
-          stores={stores.map((s) => ({ code: s.code, name: s.name }))}
+          stores={stores.map((s) => ({
+            code: s.code,
+            name: s.name,
+            latitude: s.latitude,
+            longitude: s.longitude,
+          }))}
           total={result.total}
         />
         <section aria-labelledby="results-heading">

@@ -155,7 +155,7 @@ export default async function ProductPage({ params }: Params) {
               {product.brand}
             </p>
           )}
-          <h1 className="mt-1 text-2xl font-bold tracking-tight sm:text-3xl">
+          <h1 className="mt-1 text-2xl font-bold tracking-tight [overflow-wrap:anywhere] sm:text-3xl">
             {product.title}
           </h1>
           <VariantPicker
