@@ -45,3 +45,12 @@ export function shopperAction<S extends z.ZodType, T>(
   // permission; tests/unit/auth/declared-permissions.test.ts checks it.
   return Object.assign(action, { audience: "shopper" as const });
 }
+
+/**
+ * Declares a hand-written storefront action as the shoppers' own (it
+ * resolves the shopper and checks cart ownership itself), for actions that
+ * need more than shopperAction's one schema and one call.
+ */
+export function forShoppers<F extends (...args: never[]) => Promise<unknown>>(action: F) {
+  return Object.assign(action, { audience: "shopper" as const });
+}

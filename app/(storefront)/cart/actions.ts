@@ -16,6 +16,7 @@ import {
 import { db } from "@/lib/db/client";
 import { AppError, parseInput } from "@/lib/errors";
 import { type ActionResult, actionError } from "@/lib/errors/http";
+import { forShoppers } from "@/lib/next/shopper-action";
 import { shopperCartActor, storefrontCartId } from "@/lib/next/storefront-cart";
 
 const lineId = z.string().trim().min(1).max(64);
@@ -38,7 +39,7 @@ async function withCart(
 }
 
 /** "Add to bag" for delivery or to collect at a store. */
-export async function addToBagAction(raw: unknown) {
+async function addToBag(raw: unknown) {
   return withCart(
     (cartId, actor) =>
       addCartLine(db, { actor, cartId, input: parseInput(AddCartLineSchema, raw) }),
@@ -47,7 +48,7 @@ export async function addToBagAction(raw: unknown) {
 }
 
 /** Changes a line's quantity, or switches it between delivery and pickup. */
-export async function updateBagLineAction(raw: unknown) {
+async function updateBagLine(raw: unknown) {
   const schema = z.object({ lineId, change: UpdateCartLineSchema });
   return withCart((cartId, actor) => {
     const input = parseInput(schema, raw);
@@ -60,22 +61,28 @@ export async function updateBagLineAction(raw: unknown) {
   });
 }
 
-export async function removeBagLineAction(raw: unknown) {
+async function removeBagLine(raw: unknown) {
   return withCart((cartId, actor) => {
     const input = parseInput(z.object({ lineId }), raw);
     return removeCartLine(db, { actor, cartId, lineId: input.lineId });
   });
 }
 
-export async function addBagCodeAction(raw: unknown) {
+async function addBagCode(raw: unknown) {
   return withCart((cartId, actor) =>
     addCartCode(db, { actor, cartId, input: parseInput(CartCodeSchema, raw) }),
   );
 }
 
-export async function removeBagCodeAction(raw: unknown) {
+async function removeBagCode(raw: unknown) {
   return withCart((cartId, actor) => {
     const input = parseInput(CartCodeSchema, raw);
     return removeCartCode(db, { actor, cartId, code: input.code });
   });
 }
+
+export const addToBagAction = forShoppers(addToBag);
+export const updateBagLineAction = forShoppers(updateBagLine);
+export const removeBagLineAction = forShoppers(removeBagLine);
+export const addBagCodeAction = forShoppers(addBagCode);
+export const removeBagCodeAction = forShoppers(removeBagCode);

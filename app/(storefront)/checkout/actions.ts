@@ -10,6 +10,7 @@ import { AppError, parseInput } from "@/lib/errors";
 import { type ActionResult, actionError } from "@/lib/errors/http";
 import { logger } from "@/lib/log";
 import { authSecret } from "@/lib/next/auth-secret";
+import { forShoppers } from "@/lib/next/shopper-action";
 import { shopperCartActor, storefrontCartId } from "@/lib/next/storefront-cart";
 import { orderStatusToken } from "@/lib/storefront/order-status-link";
 
@@ -37,7 +38,7 @@ export type CheckoutOutcome =
  * the cart, then hands over to placeOrder. A declined card comes back as
  * an outcome to show, with the bag exactly as it was.
  */
-export async function placeStorefrontOrderAction(
+async function placeStorefrontOrder(
   raw: unknown,
 ): Promise<ActionResult<CheckoutOutcome>> {
   try {
@@ -91,3 +92,5 @@ export async function placeStorefrontOrderAction(
     return actionError(error, { action: "storefront.checkout" });
   }
 }
+
+export const placeStorefrontOrderAction = forShoppers(placeStorefrontOrder);
