@@ -33,7 +33,6 @@ export async function exportPricingBundle(
       isActive: true,
       OR: [{ endsAt: null }, { endsAt: { gt: at } }],
       AND: [
-        { OR: [{ channels: { isEmpty: true } }, { channels: { has: "POS" } }] },
         {
           OR: [
             { locationIds: { isEmpty: true } },
@@ -46,16 +45,20 @@ export async function exportPricingBundle(
     select: { id: true, definition: true, timesRedeemed: true, requiresCode: true },
     orderBy: [{ priority: "desc" }, { id: "asc" }],
   });
+  // Channels are checked on the definition: the embedded database's
+  // adapter cannot bind an enum value inside an array filter.
   const promotions = rows.flatMap((row) => {
     const promotion = toEnginePromotion(row);
-    return promotion ? [promotion] : [];
+    const channels = promotion?.conditions.channels ?? [];
+    const isForTills = channels.length === 0 || channels.includes("POS");
+    return promotion && isForTills ? [promotion] : [];
   });
   const ids = promotions.map((promotion) => promotion.id);
 
   const [codes, taxRegions, locations, categories, memberships] = await Promise.all([
     loadOpenCodes(
       db,
-      rows.filter((row) => row.requiresCode).map((row) => row.id),
+      rows.filter((row) => row.requiresCode && ids.includes(row.id)).map((row) => row.id),
     ),
     loadTaxRegions(db),
     db.location

@@ -66,7 +66,8 @@ export async function loadActivePromotions(
   const { at, channel, locationId, currency } = options;
   const offeredHere: Prisma.PromotionWhereInput = {
     AND: [
-      { OR: [{ channels: { isEmpty: true } }, { channels: { has: channel } }] },
+      // The channel is checked below, on the definition itself: the embedded
+      // database's adapter cannot bind an enum value inside an array filter.
       {
         OR: [
           { locationIds: { isEmpty: true } },
@@ -88,6 +89,12 @@ export async function loadActivePromotions(
 
   return rows.flatMap((row) => {
     const promotion = toEnginePromotion(row);
-    return promotion ? [{ promotion, timesRedeemed: row.timesRedeemed }] : [];
+    if (!promotion) return [];
+    const { channels } = promotion.conditions;
+    const isOffered = channels.length === 0 || channels.includes(channel);
+    // A code's promotion for another channel still loads, so the
+    // explanation can say why it does not apply here.
+    if (!isOffered && !codeIds.includes(row.id)) return [];
+    return [{ promotion, timesRedeemed: row.timesRedeemed }];
   });
 }

@@ -68,7 +68,16 @@ test("a clean data directory starts, seeds, and shows the catalogue", async ({
   expect(output).toContain("Demo sign-ins");
 
   await page.goto(`${BASE}/`);
-  await expect(page.locator('a[href^="/products/"]').first()).toBeVisible();
+  const product = page.locator('a[href^="/products/"]').first();
+  await expect(product).toBeVisible();
+
+  // The product page prices with promotions and shows stock: the queries
+  // the embedded database's adapter must handle as well as PostgreSQL.
+  const href = (await product.getAttribute("href")) ?? "/";
+  const response = await page.goto(`${BASE}${href}`);
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByText(/£\d+\.\d{2}/).first()).toBeVisible();
 
   await page.goto(`${BASE}/pos`);
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fpos/);
