@@ -4,6 +4,7 @@ import type { FormEvent } from "react";
 import { adjustStockAction } from "@/app/(admin)/admin/inventory/actions";
 import { Field, FormMessage, INPUT_CLASS, SubmitButton } from "../form-controls";
 import { useAction } from "../use-action";
+import { LocationOptions } from "./location-options";
 
 export interface LocationOption {
   code: string;
@@ -44,11 +45,7 @@ export function AdjustStockForm({
       <Field label="Location" name="location" error={adjust.errorFor("location")}>
         {(p) => (
           <select {...p} className={INPUT_CLASS} defaultValue={locations[0]?.code}>
-            {locations.map((l) => (
-              <option key={l.code} value={l.code}>
-                {l.code} — {l.name}
-              </option>
-            ))}
+            <LocationOptions locations={locations} />
           </select>
         )}
       </Field>

@@ -6,6 +6,7 @@ import { startCountAction } from "@/app/(admin)/admin/inventory/actions";
 import { Field, FormMessage, INPUT_CLASS, SubmitButton } from "../form-controls";
 import { useAction } from "../use-action";
 import type { LocationOption } from "./adjust-stock-form";
+import { LocationOptions } from "./location-options";
 
 /** Starts a cycle count of a location, or of the bins starting with a prefix. */
 export function CountStartForm({ locations }: { locations: LocationOption[] }) {
@@ -32,11 +33,7 @@ export function CountStartForm({ locations }: { locations: LocationOption[] }) {
       <Field label="Location" name="location" error={start.errorFor("location")}>
         {(p) => (
           <select {...p} className={INPUT_CLASS} defaultValue={locations[0]?.code}>
-            {locations.map((l) => (
-              <option key={l.code} value={l.code}>
-                {l.code} — {l.name}
-              </option>
-            ))}
+            <LocationOptions locations={locations} />
           </select>
         )}
       </Field>

@@ -6,6 +6,7 @@ import { Field, FormMessage, INPUT_CLASS, SubmitButton } from "../form-controls"
 import { useAction } from "../use-action";
 import type { LocationOption } from "./adjust-stock-form";
 import { LinesEditor, linesInput, newLine } from "./lines-editor";
+import { LocationOptions } from "./location-options";
 
 /** Receives a delivery into a location: the date it arrived, a reference and its lines. */
 export function ReceiveStockForm({ locations }: { locations: LocationOption[] }) {
@@ -37,11 +38,7 @@ export function ReceiveStockForm({ locations }: { locations: LocationOption[] })
         <Field label="Location" name="location" error={receive.errorFor("location")}>
           {(p) => (
             <select {...p} className={INPUT_CLASS} defaultValue={locations[0]?.code}>
-              {locations.map((l) => (
-                <option key={l.code} value={l.code}>
-                  {l.code} — {l.name}
-                </option>
-              ))}
+              <LocationOptions locations={locations} />
             </select>
           )}
         </Field>

@@ -7,6 +7,7 @@ import { Field, FormMessage, INPUT_CLASS, SubmitButton } from "../form-controls"
 import { useAction } from "../use-action";
 import type { LocationOption } from "./adjust-stock-form";
 import { LinesEditor, linesInput, newLine } from "./lines-editor";
+import { LocationOptions } from "./location-options";
 
 /** Requests stock to move from one location to another. */
 export function TransferForm({ locations }: { locations: LocationOption[] }) {
@@ -30,11 +31,7 @@ export function TransferForm({ locations }: { locations: LocationOption[] }) {
     <Field label={label} name={name} error={request.errorFor(name)}>
       {(p) => (
         <select {...p} className={INPUT_CLASS} defaultValue={initial}>
-          {locations.map((l) => (
-            <option key={l.code} value={l.code}>
-              {l.code} — {l.name}
-            </option>
-          ))}
+          <LocationOptions locations={locations} />
         </select>
       )}
     </Field>

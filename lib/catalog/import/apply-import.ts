@@ -45,10 +45,10 @@ export async function applyImportPlan(
     variantsUpdated: 0,
     failed: [],
   };
-  const todo = products.filter((p) => p.isValid && p.change !== "unchanged");
+  const pending = products.filter((p) => p.isValid && p.change !== "unchanged");
 
-  for (let start = 0; start < todo.length; start += APPLY_BATCH_SIZE) {
-    const batch = todo.slice(start, start + APPLY_BATCH_SIZE);
+  for (let start = 0; start < pending.length; start += APPLY_BATCH_SIZE) {
+    const batch = pending.slice(start, start + APPLY_BATCH_SIZE);
     try {
       const counts = await db.$transaction((tx) => writeBatch(tx, actor, batch), {
         maxWait: 10_000,
