@@ -1,4 +1,4 @@
-import { type ReactNode, useId } from "react";
+import { type InputHTMLAttributes, type ReactNode, useId } from "react";
 
 export const INPUT_CLASS =
   "min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 text-sm " +
@@ -52,6 +52,49 @@ export function Field({
           {error}
         </p>
       )}
+    </div>
+  );
+}
+
+/**
+ * The common case of `Field`: one text-like input. Every other attribute
+ * (type, autoComplete, inputMode, defaultValue…) passes to the input.
+ */
+export function TextField({
+  label,
+  name,
+  error,
+  hint,
+  ...input
+}: {
+  label: string;
+  name: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "className">) {
+  return (
+    <Field label={label} name={name} error={error} hint={hint}>
+      {(p) => <input {...input} {...p} className={INPUT_CLASS} />}
+    </Field>
+  );
+}
+
+/** A form's closing row: its main button and the outcome beside it. */
+export function FormFooter({
+  isPending,
+  label,
+  error,
+  success,
+}: {
+  isPending: boolean;
+  label: string;
+  error?: string | null | undefined;
+  success?: string | null | undefined;
+}) {
+  return (
+    <div className="flex flex-wrap items-center gap-4">
+      <SubmitButton isPending={isPending}>{label}</SubmitButton>
+      <FormMessage error={error} success={success} />
     </div>
   );
 }

@@ -9,7 +9,14 @@ import {
   updateStaffAction,
 } from "@/app/(admin)/admin/staff/actions";
 import { ROLE_LABELS, type StaffRoleName } from "@/lib/auth/permissions";
-import { Field, FormMessage, INPUT_CLASS, SubmitButton } from "./form-controls";
+import {
+  Field,
+  FormFooter,
+  FormMessage,
+  INPUT_CLASS,
+  SubmitButton,
+  TextField,
+} from "./form-controls";
 import { useAction } from "./use-action";
 
 export interface LocationChoice {
@@ -19,6 +26,28 @@ export interface LocationChoice {
 }
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
+
+function PasswordField(props: {
+  label: string;
+  error?: string | undefined;
+  hint: string;
+}) {
+  return (
+    <TextField {...props} name="password" type="password" autoComplete="new-password" />
+  );
+}
+
+function PinField(props: { label: string; error?: string | undefined }) {
+  return (
+    <TextField
+      {...props}
+      name="pin"
+      hint="4 to 6 digits"
+      inputMode="numeric"
+      autoComplete="off"
+    />
+  );
+}
 
 function LocationChecklist({
   locations,
@@ -126,14 +155,19 @@ export function NewStaffForm({
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate className="space-y-4">
       <div className="grid gap-4 md:grid-cols-2">
-        <Field label="Name" name="name" error={create.errorFor("name")}>
-          {(p) => <input {...p} autoComplete="off" className={INPUT_CLASS} />}
-        </Field>
-        <Field label="Email" name="email" error={create.errorFor("email")}>
-          {(p) => (
-            <input {...p} type="email" autoComplete="off" className={INPUT_CLASS} />
-          )}
-        </Field>
+        <TextField
+          label="Name"
+          name="name"
+          error={create.errorFor("name")}
+          autoComplete="off"
+        />
+        <TextField
+          label="Email"
+          name="email"
+          error={create.errorFor("email")}
+          type="email"
+          autoComplete="off"
+        />
         <RoleSelect
           roles={roles}
           defaultValue={
@@ -141,36 +175,12 @@ export function NewStaffForm({
           }
           error={create.errorFor("role")}
         />
-        <Field
+        <PasswordField
           label="First password"
-          name="password"
           error={create.errorFor("password")}
           hint="At least 10 characters and not a common one. Hand it over in person."
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="password"
-              autoComplete="new-password"
-              className={INPUT_CLASS}
-            />
-          )}
-        </Field>
-        <Field
-          label="POS PIN (optional)"
-          name="pin"
-          error={create.errorFor("pin")}
-          hint="4 to 6 digits"
-        >
-          {(p) => (
-            <input
-              {...p}
-              inputMode="numeric"
-              autoComplete="off"
-              className={INPUT_CLASS}
-            />
-          )}
-        </Field>
+        />
+        <PinField label="POS PIN (optional)" error={create.errorFor("pin")} />
       </div>
       <LocationChecklist
         locations={locations}
@@ -179,10 +189,11 @@ export function NewStaffForm({
         checked={() => locations.length === 1}
         error={create.errorFor("locationCodes")}
       />
-      <div className="flex flex-wrap items-center gap-4">
-        <SubmitButton isPending={create.isPending}>Add staff member</SubmitButton>
-        <FormMessage error={create.failure?.message} />
-      </div>
+      <FormFooter
+        isPending={create.isPending}
+        label="Add staff member"
+        error={create.failure?.message}
+      />
     </form>
   );
 }
@@ -222,9 +233,12 @@ export function StaffAccessForm({
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate className="space-y-4">
       <div className="grid gap-4 md:grid-cols-2">
-        <Field label="Name" name="name" error={update.errorFor("name")}>
-          {(p) => <input {...p} defaultValue={name} className={INPUT_CLASS} />}
-        </Field>
+        <TextField
+          label="Name"
+          name="name"
+          error={update.errorFor("name")}
+          defaultValue={name}
+        />
         <RoleSelect
           roles={roles.includes(role) ? roles : [role, ...roles]}
           defaultValue={role}
@@ -245,13 +259,12 @@ export function StaffAccessForm({
           error={update.errorFor("locationIds")}
         />
       )}
-      <div className="flex flex-wrap items-center gap-4">
-        <SubmitButton isPending={update.isPending}>Save</SubmitButton>
-        <FormMessage
-          error={update.failure?.message}
-          success={update.done ? "Saved." : null}
-        />
-      </div>
+      <FormFooter
+        isPending={update.isPending}
+        label="Save"
+        error={update.failure?.message}
+        success={update.done ? "Saved." : null}
+      />
     </form>
   );
 }
@@ -276,29 +289,18 @@ export function ResetPasswordForm({ staffId }: { staffId: string }) {
       className="space-y-4"
     >
       <div className="max-w-sm">
-        <Field
+        <PasswordField
           label="New password"
-          name="password"
           error={reset.errorFor("password")}
           hint="They will be signed out everywhere."
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="password"
-              autoComplete="new-password"
-              className={INPUT_CLASS}
-            />
-          )}
-        </Field>
-      </div>
-      <div className="flex flex-wrap items-center gap-4">
-        <SubmitButton isPending={reset.isPending}>Reset password</SubmitButton>
-        <FormMessage
-          error={reset.failure?.fields ? null : reset.failure?.message}
-          success={reset.done ? "Password reset." : null}
         />
       </div>
+      <FormFooter
+        isPending={reset.isPending}
+        label="Reset password"
+        error={reset.failure?.fields ? null : reset.failure?.message}
+        success={reset.done ? "Password reset." : null}
+      />
     </form>
   );
 }
@@ -319,21 +321,7 @@ export function PinForm({ staffId, hasPin }: { staffId: string; hasPin: boolean 
     <form onSubmit={(e) => void onSubmit(e)} noValidate className="space-y-4">
       <p className="text-sm text-slate-600">{hasPin ? "A PIN is set." : "No PIN yet."}</p>
       <div className="max-w-sm">
-        <Field
-          label="New PIN"
-          name="pin"
-          error={setPin.errorFor("pin")}
-          hint="4 to 6 digits"
-        >
-          {(p) => (
-            <input
-              {...p}
-              inputMode="numeric"
-              autoComplete="off"
-              className={INPUT_CLASS}
-            />
-          )}
-        </Field>
+        <PinField label="New PIN" error={setPin.errorFor("pin")} />
       </div>
       <div className="flex flex-wrap items-center gap-4">
         <SubmitButton isPending={setPin.isPending}>Set PIN</SubmitButton>

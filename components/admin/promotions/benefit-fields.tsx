@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import type { Benefit, ItemTarget, Reward } from "@/lib/pricing";
 import { Field, INPUT_CLASS } from "../form-controls";
 import { ALL_ITEMS } from "./defaults";
@@ -108,12 +109,10 @@ export function BenefitFields({
             }
             error={errorAt("get.target.scope")}
           />
-          <IntegerField
+          <MaxApplicationsField
             label="At most this many times per order"
             name="max-applications"
-            min={1}
             value={benefit.maxApplications}
-            hint="Blank for no limit."
             onChange={(maxApplications) => onChange({ ...benefit, maxApplications })}
             error={errorAt("maxApplications")}
           />
@@ -135,27 +134,25 @@ export function BenefitFields({
                     onChange={(quantity) =>
                       onChange({
                         ...benefit,
-                        components: benefit.components.map((c, i) =>
-                          i === index ? { ...c, quantity: quantity ?? 0 } : c,
-                        ),
+                        components: patchAt(benefit.components, index, {
+                          quantity: quantity ?? 0,
+                        }),
                       })
                     }
                     error={errorAt(`components.${index}.quantity`)}
                   />
                 </div>
                 {benefit.components.length > 1 && (
-                  <button
-                    type="button"
-                    className="min-h-11 rounded-lg border border-slate-300 px-3 text-sm"
+                  <SecondaryButton
                     onClick={() =>
                       onChange({
                         ...benefit,
-                        components: benefit.components.filter((_, i) => i !== index),
+                        components: removeAt(benefit.components, index),
                       })
                     }
                   >
                     Remove part {index + 1}
-                  </button>
+                  </SecondaryButton>
                 )}
               </div>
               <TargetFields
@@ -166,9 +163,7 @@ export function BenefitFields({
                 onChange={(target: ItemTarget) =>
                   onChange({
                     ...benefit,
-                    components: benefit.components.map((c, i) =>
-                      i === index ? { ...c, target } : c,
-                    ),
+                    components: patchAt(benefit.components, index, { target }),
                   })
                 }
                 error={errorAt(`components.${index}.target.scope`)}
@@ -176,9 +171,7 @@ export function BenefitFields({
             </div>
           ))}
           {benefit.components.length < 10 && (
-            <button
-              type="button"
-              className="min-h-11 rounded-lg border border-slate-300 px-3 text-sm"
+            <SecondaryButton
               onClick={() =>
                 onChange({
                   ...benefit,
@@ -187,7 +180,7 @@ export function BenefitFields({
               }
             >
               Add a part
-            </button>
+            </SecondaryButton>
           )}
           <div className="grid gap-4 sm:grid-cols-2">
             <MoneyField
@@ -199,12 +192,10 @@ export function BenefitFields({
               onChange={(price) => onChange({ ...benefit, price: price ?? 0 })}
               error={errorAt("price")}
             />
-            <IntegerField
+            <MaxApplicationsField
               label="At most this many bundles per order"
               name="bundle-max"
-              min={1}
               value={benefit.maxApplications}
-              hint="Blank for no limit."
               onChange={(maxApplications) => onChange({ ...benefit, maxApplications })}
               error={errorAt("maxApplications")}
             />
@@ -245,9 +236,7 @@ export function BenefitFields({
             const setTier = (patch: Partial<typeof tier>) =>
               onChange({
                 ...benefit,
-                tiers: benefit.tiers.map((t, i) =>
-                  i === index ? { ...t, ...patch } : t,
-                ),
+                tiers: patchAt(benefit.tiers, index, patch),
               });
             return (
               <fieldset
@@ -284,25 +273,21 @@ export function BenefitFields({
                   errorAt={(p) => errorAt(`tiers.${index}.reward.${p}`)}
                 />
                 {benefit.tiers.length > 1 && (
-                  <button
-                    type="button"
-                    className="min-h-11 rounded-lg border border-slate-300 px-3 text-sm"
+                  <SecondaryButton
                     onClick={() =>
                       onChange({
                         ...benefit,
-                        tiers: benefit.tiers.filter((_, i) => i !== index),
+                        tiers: removeAt(benefit.tiers, index),
                       })
                     }
                   >
                     Remove tier {index + 1}
-                  </button>
+                  </SecondaryButton>
                 )}
               </fieldset>
             );
           })}
-          <button
-            type="button"
-            className="min-h-11 rounded-lg border border-slate-300 px-3 text-sm"
+          <SecondaryButton
             onClick={() => {
               const last = benefit.tiers.at(-1);
               onChange({
@@ -318,7 +303,7 @@ export function BenefitFields({
             }}
           >
             Add a tier
-          </button>
+          </SecondaryButton>
         </div>
       );
     case "free_shipping":
@@ -329,6 +314,44 @@ export function BenefitFields({
         </p>
       );
   }
+}
+
+/** The list with one item changed; the editor's lists have no ids of their own. */
+function patchAt<T>(list: readonly T[], index: number, patch: Partial<T>): T[] {
+  return list.map((item, i) => (i === index ? { ...item, ...patch } : item));
+}
+
+function removeAt<T>(list: readonly T[], index: number): T[] {
+  return list.filter((_, i) => i !== index);
+}
+
+function SecondaryButton({
+  onClick,
+  children,
+}: {
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className="min-h-11 rounded-lg border border-slate-300 px-3 text-sm"
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}
+
+/** A cap on how often a deal applies in one order; blank means no cap. */
+function MaxApplicationsField(props: {
+  label: string;
+  name: string;
+  value: number | null;
+  onChange: (value: number | null) => void;
+  error?: string;
+}) {
+  return <IntegerField {...props} min={1} hint="Blank for no limit." />;
 }
 
 /** Percentage or amount off; an amount can be per unit or once for the order. */
