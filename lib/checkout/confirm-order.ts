@@ -85,10 +85,10 @@ export async function confirmOrder(
   const status = settledOrderStatus({ status: "PLACED", fulfillments, payments });
   assertOrderMove("PENDING_PAYMENT", status);
   await tx.order.update({ where: { id: order.id }, data: { status } });
-  await tx.cart.update({
-    where: { id: order.cartId ?? "" },
-    data: { status: "CONVERTED" },
-  });
+  // A till's offline sale has no server cart.
+  if (order.cartId) {
+    await tx.cart.update({ where: { id: order.cartId }, data: { status: "CONVERTED" } });
+  }
 
   await announceOrder(tx, {
     actor: options.actor,

@@ -10,7 +10,8 @@ import type { ShippingAddress } from "./schemas";
 export interface OrderDraft {
   idempotencyKey: string;
   channel: SalesChannel;
-  cartId: string;
+  /** Null for a sale with no server cart (a till's offline sale). */
+  cartId: string | null;
   customerId: string | null;
   email: string | null;
   locationId: string | null;
