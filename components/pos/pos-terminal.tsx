@@ -2,6 +2,9 @@
 
 import { useEffect, useState } from "react";
 import { SignOutButton } from "@/components/ui/sign-out-button";
+import { OfflineBanner } from "./offline/offline-banner";
+import { OfflineRegister } from "./offline/offline-register";
+import { OfflineTillProvider, useOfflineTill } from "./offline/offline-till";
 import { PosRegister } from "./pos-register";
 
 interface Store {
@@ -18,7 +21,7 @@ export function PosTerminal({
   staff,
   stores,
 }: {
-  staff: { name: string; role: string };
+  staff: { id: string; name: string; role: string };
   stores: Store[];
 }) {
   const [station, setStation] = useState<{ storeId: string; registerId: string } | null>(
@@ -81,12 +84,45 @@ export function PosTerminal({
   }
 
   return (
+    <OfflineTillProvider locationId={store.id}>
+      <OfflineBanner />
+      <Register
+        station={{ storeId: store.id, registerId: register.id }}
+        storeName={store.name}
+        registerName={register.name}
+        staff={staff}
+        onChangeStation={() => setStation(null)}
+      />
+    </OfflineTillProvider>
+  );
+}
+
+/** The online till, or the offline one while the network or the server is away. */
+function Register(props: {
+  station: { storeId: string; registerId: string };
+  storeName: string;
+  registerName: string;
+  staff: { id: string; name: string };
+  onChangeStation: () => void;
+}) {
+  const till = useOfflineTill();
+  if (!till.isOnline) {
+    return (
+      <OfflineRegister
+        station={props.station}
+        storeName={props.storeName}
+        registerName={props.registerName}
+        staff={props.staff}
+      />
+    );
+  }
+  return (
     <PosRegister
-      station={{ storeId: store.id, registerId: register.id }}
-      storeName={store.name}
-      registerName={register.name}
-      staffName={staff.name}
-      onChangeStation={() => setStation(null)}
+      station={props.station}
+      storeName={props.storeName}
+      registerName={props.registerName}
+      staffName={props.staff.name}
+      onChangeStation={props.onChangeStation}
     />
   );
 }

@@ -20,7 +20,7 @@ export default async function PosPage() {
 
   return (
     <PosTerminal
-      staff={{ name: staff.name, role: ROLE_LABELS[staff.role] }}
+      staff={{ id: staff.id, name: staff.name, role: ROLE_LABELS[staff.role] }}
       // A pop-up sells only between its first and last trading day.
       stores={stores
         .filter((s) => isTradingAt(s, new Date()))
