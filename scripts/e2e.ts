@@ -45,7 +45,10 @@ const status = await withDatabase(server, `omnitill_e2e_${process.pid}`, async (
     ["npx", ["tsx", "scripts/db/seed.ts"]],
     ...(process.env.E2E_SKIP_BUILD
       ? []
-      : ([["npx", ["next", "build"]]] as [string, string[]][])),
+      : ([
+          ["npx", ["next", "build"]],
+          ["npx", ["tsx", "scripts/build-sw.ts"]],
+        ] as [string, string[]][])),
     ["npx", ["playwright", "test", ...extraArgs]],
   ];
   for (const [command, args] of steps) {

@@ -10,7 +10,15 @@ import path from "node:path";
 
 const ROOT = process.cwd();
 const BUILD_ID = path.join(ROOT, ".next", "BUILD_ID");
-const SOURCES = ["app", "components", "lib", "public", "prisma", "instrumentation.ts"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "prisma",
+  "sw",
+  "instrumentation.ts",
+];
 const CONFIGS = [
   "next.config.ts",
   "package-lock.json",
@@ -46,6 +54,12 @@ if (needsBuild()) {
   console.log("Building Omnitill (first start or changed sources)…");
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
+  // The till's service worker is built from the finished build's assets.
+  const worker = spawnSync("npx", ["tsx", "scripts/build-sw.ts"], {
+    stdio: "inherit",
+    env,
+  });
+  if (worker.status !== 0) process.exit(worker.status ?? 1);
 }
 
 const server = spawnSync("npx", ["next", "start", "-p", port], { stdio: "inherit", env });

@@ -5,6 +5,7 @@ import { SignOutButton } from "@/components/ui/sign-out-button";
 import { OfflineBanner } from "./offline/offline-banner";
 import { OfflineRegister } from "./offline/offline-register";
 import { OfflineTillProvider, useOfflineTill } from "./offline/offline-till";
+import { RegisterServiceWorker } from "./offline/register-service-worker";
 import { PosRegister } from "./pos-register";
 
 interface Store {
@@ -46,6 +47,7 @@ export function PosTerminal({
   if (!store || !register) {
     return (
       <div className="flex-1 overflow-y-auto p-4">
+        <RegisterServiceWorker />
         <h1 className="text-xl font-bold">Hello, {staff.name}</h1>
         <p className="mt-1 text-white/70">
           Choose the store and register you are working at.
@@ -85,6 +87,7 @@ export function PosTerminal({
 
   return (
     <OfflineTillProvider locationId={store.id}>
+      <RegisterServiceWorker />
       <OfflineBanner />
       <Register
         station={{ storeId: store.id, registerId: register.id }}

@@ -2,7 +2,10 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { requireStaffPage } from "@/lib/next/session";
 
-export const metadata: Metadata = { title: "Point of sale" };
+export const metadata: Metadata = {
+  title: "Point of sale",
+  manifest: "/manifest-pos.webmanifest",
+};
 export const viewport: Viewport = { themeColor: "#12332b", viewportFit: "cover" };
 
 /** Full-screen touch layout: no page chrome, safe-area padding for phones. */
