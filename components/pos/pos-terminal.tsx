@@ -22,7 +22,7 @@ export function PosTerminal({
   staff,
   stores,
 }: {
-  staff: { id: string; name: string; role: string };
+  staff: { id: string; name: string; role: string; canReviewOffline?: boolean };
   stores: Store[];
 }) {
   const [station, setStation] = useState<{ storeId: string; registerId: string } | null>(
@@ -88,7 +88,7 @@ export function PosTerminal({
   return (
     <OfflineTillProvider locationId={store.id}>
       <RegisterServiceWorker />
-      <OfflineBanner />
+      <OfflineBanner reportHref={staff.canReviewOffline ? "/pos/offline-sales" : null} />
       <Register
         station={{ storeId: store.id, registerId: register.id }}
         storeName={store.name}

@@ -1,4 +1,5 @@
 import { PosTerminal } from "@/components/pos/pos-terminal";
+import { can } from "@/lib/auth/authorize";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { isTradingAt } from "@/lib/locations/trading";
@@ -20,7 +21,12 @@ export default async function PosPage() {
 
   return (
     <PosTerminal
-      staff={{ id: staff.id, name: staff.name, role: ROLE_LABELS[staff.role] }}
+      staff={{
+        id: staff.id,
+        name: staff.name,
+        role: ROLE_LABELS[staff.role],
+        canReviewOffline: can(staff, "reports:read"),
+      }}
       // A pop-up sells only between its first and last trading day.
       stores={stores
         .filter((s) => isTradingAt(s, new Date()))

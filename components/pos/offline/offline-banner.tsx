@@ -7,7 +7,7 @@ import { useOfflineTill } from "./offline-till";
  * what came back from the last sync: sales the server rejected or priced
  * differently, for the manager to look at.
  */
-export function OfflineBanner() {
+export function OfflineBanner({ reportHref = null }: { reportHref?: string | null }) {
   const till = useOfflineTill();
   const { queued, rejected, withDifferences } = till.counts;
   const waiting = `${queued} ${queued === 1 ? "sale" : "sales"} waiting to sync`;
@@ -50,6 +50,13 @@ export function OfflineBanner() {
         >
           From offline sales on this till: {rejected} rejected, {withDifferences} priced
           differently by the server. A manager sees them under Offline sales.
+        </p>
+      )}
+      {reportHref && till.isOnline && (
+        <p className="px-4 text-right text-xs">
+          <a href={reportHref} className="underline">
+            Offline sales report
+          </a>
         </p>
       )}
       {till.persistence === "refused" && (

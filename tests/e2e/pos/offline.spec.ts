@@ -276,6 +276,7 @@ test("a queue sent twice, and by two tabs at once, records each sale once", asyn
 test("a sale of an item sold out meanwhile is accepted and shows as a stock exception", async ({
   page,
   context,
+  browser,
 }) => {
   test.setTimeout(120_000);
   const [item] = await londonItems(1, 4);
@@ -303,5 +304,22 @@ test("a sale of an item sold out meanwhile is accepted and shows as a stock exce
     expect(exception).toMatchObject({ kind: "NEGATIVE_STOCK", onHand: -1 });
   } finally {
     await prisma.$disconnect();
+  }
+
+  // The manager sees it to recount, with the offline sale that raised it.
+  const manager = await browser.newContext({
+    storageState: "tests/e2e/.auth/owner.json",
+  });
+  try {
+    const admin = await manager.newPage();
+    await admin.goto("/admin/offline-sales");
+    const row = admin.getByTestId("stock-exception-row").filter({ hasText: item.sku });
+    await expect(row).toContainText("-1");
+    await expect(row).toContainText("offline");
+    await expect(admin.getByTestId("offline-register-row").first()).toContainText(
+      "Till 1",
+    );
+  } finally {
+    await manager.close();
   }
 });

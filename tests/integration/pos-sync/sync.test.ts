@@ -12,6 +12,7 @@ import { createApiKey } from "@/lib/auth/api-keys";
 import { recordCounterSale } from "@/lib/inventory/record-counter-sale";
 import type { PosBundle } from "@/lib/pos-sync/bundle";
 import { exportPosBundle } from "@/lib/pos-sync/export-pos-bundle";
+import { offlineSalesReport } from "@/lib/pos-sync/offline-report";
 import {
   indexVariants,
   offlineSaleFrom,
@@ -396,5 +397,37 @@ describe("POST /api/v1/pos/sync", () => {
     );
     expect(ok.status).toBe(200);
     expect((await ok.json()).results[0].status).toBe("accepted");
+  });
+});
+
+describe("the offline sales report", () => {
+  it("shows each register's offline sales, the differences and the recounts, to managers only", async () => {
+    const manager = { ...shop.associate, role: "STORE_MANAGER" as const };
+    const report = await offlineSalesReport(db.prisma, manager, {
+      locationId: shop.store.id,
+    });
+    const till = report.registers.find((r) => r.registerId === shop.register.id);
+    const stored = await db.prisma.offlineSale.groupBy({
+      by: ["status"],
+      where: { registerId: shop.register.id },
+      _count: true,
+    });
+    const count = (status: string) =>
+      stored.find((s) => s.status === status)?._count ?? 0;
+    expect(till).toMatchObject({
+      accepted: count("ACCEPTED"),
+      withDifferences: count("ACCEPTED_WITH_DIFFERENCES"),
+      rejected: count("REJECTED"),
+    });
+    const priced = report.toReview.find((s) => s.status === "ACCEPTED_WITH_DIFFERENCES");
+    expect(priced?.staffName).toBe(shop.associate.name);
+    expect(priced?.differences.map((d) => d.kind)).toContain("UNIT_PRICE");
+    expect(report.toReview.some((s) => s.reason?.includes("Gift cards"))).toBe(true);
+    const mug = report.exceptions.find((e) => e.sku === shop.mug.sku);
+    expect(mug).toMatchObject({ onHand: -1, isOfflineSale: true });
+
+    await expect(
+      offlineSalesReport(db.prisma, shop.associate, { locationId: shop.store.id }),
+    ).rejects.toMatchObject({ code: "forbidden" });
   });
 });
