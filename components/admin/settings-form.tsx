@@ -36,6 +36,7 @@ export function SettingsForm({ initial }: { initial: BusinessSettings }) {
       receiptHeader: text(form, "receiptHeader"),
       receiptFooter: text(form, "receiptFooter"),
       returnPolicy: text(form, "returnPolicy"),
+      offlineTenders: form.getAll("offlineTenders").map(String),
     });
   }
 
@@ -221,6 +222,38 @@ export function SettingsForm({ initial }: { initial: BusinessSettings }) {
             />
           )}
         </Field>
+      </Panel>
+
+      <Panel title="Selling offline">
+        <fieldset className="space-y-2 text-sm">
+          <legend className="mb-1 text-slate-600">
+            Cash is always taken when a till is offline; cards never are (they need the
+            network). These are settled when the till syncs, and a balance that no longer
+            covers the sale is reported to the store manager.
+          </legend>
+          {(
+            [
+              ["gift_card", "Gift cards"],
+              ["store_credit", "Store credit"],
+            ] as const
+          ).map(([kind, label]) => (
+            <label key={kind} className="flex min-h-11 items-center gap-2">
+              <input
+                type="checkbox"
+                name="offlineTenders"
+                value={kind}
+                defaultChecked={initial.offlineTenders.includes(kind)}
+                className="size-5"
+              />
+              {label} while offline
+            </label>
+          ))}
+          {save.errorFor("offlineTenders") && (
+            <p role="alert" className="text-red-700">
+              {save.errorFor("offlineTenders")}
+            </p>
+          )}
+        </fieldset>
       </Panel>
 
       <div className="flex flex-wrap items-center gap-4">

@@ -138,7 +138,9 @@ async function syncSale(context: SaleContext, raw: unknown): Promise<SaleVerdict
   if (recorded) return recorded;
 
   const judged = await judge(context, sale);
-  if (judged.kind === "reject") return reject(context, sale, judged.reason, null);
+  if (judged.kind === "reject") {
+    return reject(context, sale, judged.reason, null, judged.people);
+  }
 
   try {
     const verdict = await context.db.$transaction(
@@ -148,14 +150,21 @@ async function syncSale(context: SaleContext, raw: unknown): Promise<SaleVerdict
     return verdict ?? (await recordedVerdictOrThrow(context.db, sale.id));
   } catch (error) {
     if (!isAppError(error) || error.code === "internal") throw error;
-    return reject(context, sale, reasonOf(error), judged.serverTotal);
+    return reject(context, sale, reasonOf(error), judged.serverTotal, judged.people);
   }
 }
 
+/** The register and associate as the server knows them (null when unknown here). */
+interface People {
+  registerId: string | null;
+  staffId: string | null;
+}
+
 type Judgement =
-  | { kind: "reject"; reason: string }
+  | { kind: "reject"; reason: string; people: People }
   | {
       kind: "record";
+      people: People;
       associate: Actor | null;
       customer: { id: string; email: string | null } | null;
       serverPricing: PricingResult | null;
@@ -187,10 +196,15 @@ async function judge(context: SaleContext, sale: OfflineSale): Promise<Judgement
       select: { id: true, sku: true },
     }),
   ]);
-  if (register?.locationId !== location.id) {
+  const people: People = {
+    registerId: register?.locationId === location.id ? sale.registerId : null,
+    staffId: staff ? staff.id : null,
+  };
+  if (!people.registerId) {
     return {
       kind: "reject",
       reason: "The till named a register that is not this store's.",
+      people,
     };
   }
   const skus = new Map(variants.map((v) => [v.id, v.sku]));
@@ -200,6 +214,7 @@ async function judge(context: SaleContext, sale: OfflineSale): Promise<Judgement
     return {
       kind: "reject",
       reason: `Line ${unknown + 1} (${line?.sku}) is no longer in the catalogue.`,
+      people,
     };
   }
   const refused = sale.tenders.find((tender) => !context.allowedTenders.has(tender.kind));
@@ -207,6 +222,7 @@ async function judge(context: SaleContext, sale: OfflineSale): Promise<Judgement
     return {
       kind: "reject",
       reason: `${TENDER_NAMES[refused.kind]} are not taken offline at this business.`,
+      people,
     };
   }
 
@@ -219,6 +235,7 @@ async function judge(context: SaleContext, sale: OfflineSale): Promise<Judgement
   const differences = compare(sale, pricing, unpriced, skus);
   return {
     kind: "record",
+    people,
     associate,
     customer,
     serverPricing: pricing,
@@ -329,7 +346,7 @@ async function record(
   const occurredAt = new Date(sale.occurredAt);
   const status = judged.differences.length > 0 ? "ACCEPTED_WITH_DIFFERENCES" : "ACCEPTED";
   const inserted = await tx.offlineSale.createMany({
-    data: [saleRow(context, sale, status, null, judged.serverTotal)],
+    data: [saleRow(context, sale, judged.people, status, null, judged.serverTotal)],
     skipDuplicates: true,
   });
   if (inserted.count === 0) return null;
@@ -448,10 +465,11 @@ async function reject(
   sale: OfflineSale,
   reason: string,
   serverTotal: number | null,
+  people: People,
 ): Promise<SaleVerdict> {
   const verdict = await context.db.$transaction(async (tx) => {
     const inserted = await tx.offlineSale.createMany({
-      data: [saleRow(context, sale, "REJECTED", reason, serverTotal)],
+      data: [saleRow(context, sale, people, "REJECTED", reason, serverTotal)],
       skipDuplicates: true,
     });
     if (inserted.count === 0) return null;
@@ -475,6 +493,7 @@ async function reject(
 function saleRow(
   context: SaleContext,
   sale: OfflineSale,
+  people: People,
   status: "ACCEPTED" | "ACCEPTED_WITH_DIFFERENCES" | "REJECTED",
   reason: string | null,
   serverTotal: number | null,
@@ -482,8 +501,8 @@ function saleRow(
   return {
     id: sale.id,
     locationId: context.location.id,
-    registerId: null as string | null,
-    staffId: null as string | null,
+    registerId: people.registerId,
+    staffId: people.staffId,
     deviceId: sale.deviceId,
     sequence: sale.sequence,
     occurredAt: new Date(sale.occurredAt),
@@ -510,8 +529,6 @@ async function announce(
     exceptions: number;
   },
 ): Promise<void> {
-  // The register and associate are linked once known to exist here.
-  await linkPeople(tx, context, sale);
   const payload = {
     saleId: sale.id,
     registerId: sale.registerId,
@@ -535,27 +552,6 @@ async function announce(
       entityId: sale.id,
       after: payload,
       locationId: context.location.id,
-    });
-  }
-}
-
-/** Sets the register and associate on the row when they are real and of this store. */
-async function linkPeople(
-  tx: Tx,
-  context: SaleContext,
-  sale: OfflineSale,
-): Promise<void> {
-  const [register, staff] = await Promise.all([
-    tx.register.findFirst({
-      where: { id: sale.registerId, locationId: context.location.id },
-      select: { id: true },
-    }),
-    tx.staffUser.findUnique({ where: { id: sale.staffId }, select: { id: true } }),
-  ]);
-  if (register || staff) {
-    await tx.offlineSale.update({
-      where: { id: sale.id },
-      data: { registerId: register?.id ?? null, staffId: staff?.id ?? null },
     });
   }
 }

@@ -19,6 +19,7 @@ export const DEFAULT_SETTINGS: BusinessSettings = {
   receiptHeader: "",
   receiptFooter: "Thank you for shopping with us.",
   returnPolicy: "",
+  offlineTenders: [],
 };
 
 /** Reads markets stored as JSON, skipping any entry that no longer parses. */
@@ -42,6 +43,9 @@ export async function getSettings(db: Db): Promise<BusinessSettings> {
     receiptHeader: row.receiptHeader,
     receiptFooter: row.receiptFooter,
     returnPolicy: row.returnPolicy,
+    offlineTenders: row.offlineTenders.flatMap((kind) =>
+      kind === "gift_card" || kind === "store_credit" ? [kind] : [],
+    ),
   };
 }
 

@@ -55,6 +55,17 @@ export const settingsSchema = z
     receiptHeader: plainText(500),
     receiptFooter: plainText(500),
     returnPolicy: plainText(5000),
+    /**
+     * Tenders a till may take while offline besides cash, settled when the
+     * sale syncs: a balance that no longer covers it is reported, not taken.
+     */
+    offlineTenders: z
+      .array(
+        z.enum(["gift_card", "store_credit"], { error: "Not a tender a till takes." }),
+      )
+      .max(2)
+      .default(() => [])
+      .transform((kinds) => [...new Set(kinds)].sort()),
   })
   .superRefine((settings, context) => {
     const seenCodes = new Set<string>();

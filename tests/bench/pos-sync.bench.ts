@@ -32,7 +32,7 @@ import { testServerUrl, withDatabase } from "../../scripts/lib/test-database";
 const SALES = Number(process.env.BENCH_SALES ?? 1_000);
 const BATCH = 50;
 const VARIANTS = 100;
-const UNITS_ON_SHELF = 15;
+const UNITS_ON_SHELF = 40;
 
 async function createTill(prisma: PrismaClient) {
   const store = await prisma.location.create({

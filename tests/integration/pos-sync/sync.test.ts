@@ -10,6 +10,7 @@ import { GET as getBundle } from "@/app/api/v1/pos/bundle/route";
 import { POST as postSync } from "@/app/api/v1/pos/sync/route";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { recordCounterSale } from "@/lib/inventory/record-counter-sale";
+import { issueGiftCard } from "@/lib/payments/gift-cards";
 import type { PosBundle } from "@/lib/pos-sync/bundle";
 import { exportPosBundle } from "@/lib/pos-sync/export-pos-bundle";
 import { offlineSalesReport } from "@/lib/pos-sync/offline-report";
@@ -20,6 +21,8 @@ import {
 } from "@/lib/pos-sync/price-offline";
 import type { OfflineTender } from "@/lib/pos-sync/sale";
 import { syncOfflineSales } from "@/lib/pos-sync/sync-offline-sales";
+import { DEFAULT_SETTINGS } from "@/lib/settings/get-settings";
+import { updateSettings } from "@/lib/settings/update-settings";
 import { createShop, level, receive, type Shop } from "../checkout/shop";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
@@ -397,6 +400,43 @@ describe("POST /api/v1/pos/sync", () => {
     );
     expect(ok.status).toBe(200);
     expect((await ok.json()).results[0].status).toBe("accepted");
+  });
+});
+
+describe("gift cards offline, when the business allows them", () => {
+  it("draws the card at sync, and rejects with the reason a card that no longer covers the sale", async () => {
+    await updateSettings(
+      db.prisma,
+      { kind: "system", reason: "test" },
+      { ...DEFAULT_SETTINGS, offlineTenders: ["gift_card"] },
+    );
+    const issued = await db.prisma.$transaction((tx) =>
+      issueGiftCard(tx, {
+        actor: { kind: "system", reason: "test" },
+        amountMinor: 3000,
+        currency: "GBP",
+      }),
+    );
+    const pay = (amountMinor: number): OfflineTender[] => [
+      { kind: "gift_card", amountMinor, code: issued.code },
+    ];
+    const first = tillSale([{ variantId: shop.small.id, quantity: 1 }], {
+      tenders: pay(2000),
+    });
+    const second = tillSale([{ variantId: shop.small.id, quantity: 1 }], {
+      tenders: pay(2000),
+    });
+    const { results } = await sync([first, second]);
+    expect(results[0]?.status).toBe("accepted");
+    expect(results[1]).toMatchObject({
+      status: "rejected",
+      reason: expect.stringContaining("does not have enough balance"),
+    });
+    const card = await db.prisma.giftCard.findUniqueOrThrow({
+      where: { id: issued.giftCard.id },
+    });
+    expect(card.balanceMinor).toBe(1000);
+    await updateSettings(db.prisma, { kind: "system", reason: "test" }, DEFAULT_SETTINGS);
   });
 });
 
