@@ -37,7 +37,10 @@ import { emitEvent } from "@/lib/events/emit-event";
 import { logger } from "@/lib/log";
 import { openTenders } from "@/lib/payments/open-tenders";
 import type { SizedTender } from "@/lib/payments/tenders";
-import { type PricingResult, priceCart } from "@/lib/pricing";
+import { PricingCartSchema, type PricingResult, priceCart } from "@/lib/pricing";
+import { type PricingBundle, pricingContextFromBundle } from "@/lib/pricing-data/bundle";
+import { loadVariantFacts, type VariantFacts } from "@/lib/pricing-data/cart-lines";
+import { exportPricingBundle } from "@/lib/pricing-data/export-pricing-bundle";
 import { loadPricingInputs } from "@/lib/pricing-data/load-pricing-inputs";
 import { recordRedemptions } from "@/lib/promotions/record-redemptions";
 import { staffActorFrom } from "@/lib/staff/verify-staff-sign-in";
@@ -84,18 +87,31 @@ export async function syncOfflineSales(
     where: { id: "default" },
     select: { offlineTenders: true },
   });
+  const parsed = batch.sales.map((raw) => OfflineSaleSchema.safeParse(raw));
+  const valid = parsed.flatMap((result) => (result.success ? [result.data] : []));
   const context: SaleContext = {
     db,
     actor: options.actor,
     location,
     allowedTenders: new Set(offlineTendersFrom(settings?.offlineTenders ?? [])),
     now: options.now,
+    shared: await loadShared(db, location.id, valid),
+    received: new Set(
+      (
+        await db.offlineSale.findMany({
+          where: { id: { in: valid.map((sale) => sale.id) } },
+          select: { id: true },
+        })
+      ).map((row) => row.id),
+    ),
+    registers: new Map(),
+    staff: new Map(),
   };
 
   const results: SaleVerdict[] = [];
   for (const [index, raw] of batch.sales.entries()) {
     try {
-      results.push(await syncSale(context, raw));
+      results.push(await syncSale(context, raw, parsed[index]));
     } catch (error) {
       // The database or the server failed, not the sale: stop here and let
       // the till send this sale and the rest again.
@@ -113,6 +129,54 @@ interface SaleContext {
   location: { id: string; code: string; pickupHoldHours: number };
   allowedTenders: ReadonlySet<string>;
   now?: Date;
+  /** Read once for the batch: what pricing its sales again needs. */
+  shared: Shared;
+  /** Sales of the batch the server had recorded before it arrived. */
+  received: ReadonlySet<string>;
+  /** Registers and staff of the batch, each read once. */
+  registers: Map<string, Promise<{ locationId: string } | null>>;
+  staff: Map<string, Promise<StaffRow | null>>;
+}
+
+interface Shared {
+  /** The store's promotions, codes, usage and tax, as of the batch's earliest sale. */
+  pricing: PricingBundle | null;
+  facts: Map<string, VariantFacts>;
+  skus: Map<string, string>;
+}
+
+type StaffRow = Parameters<typeof staffActorFrom>[0] & { isActive: boolean };
+
+/**
+ * What every sale of the batch is priced from: the store's pricing bundle
+ * (the engine checks each promotion's dates and hours against each sale's
+ * own time) and the catalogue facts of every variant sold, in three reads.
+ */
+async function loadShared(
+  db: PrismaClient,
+  locationId: string,
+  sales: readonly OfflineSale[],
+): Promise<Shared> {
+  if (sales.length === 0) return { pricing: null, facts: new Map(), skus: new Map() };
+  const ids = [...new Set(sales.flatMap((sale) => sale.lines.map((l) => l.variantId)))];
+  const earliest = new Date(
+    Math.min(...sales.map((sale) => Date.parse(sale.occurredAt))),
+  );
+  const [pricing, facts, variants] = await Promise.all([
+    exportPricingBundle(db, { locationId, at: earliest }),
+    loadVariantFacts(db, ids),
+    db.variant.findMany({ where: { id: { in: ids } }, select: { id: true, sku: true } }),
+  ]);
+  return { pricing, facts, skus: new Map(variants.map((v) => [v.id, v.sku])) };
+}
+
+function cached<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>) {
+  let found = map.get(key);
+  if (!found) {
+    found = load();
+    map.set(key, found);
+  }
+  return found;
 }
 
 function idOf(raw: unknown): string {
@@ -120,11 +184,14 @@ function idOf(raw: unknown): string {
   return typeof id === "string" ? id : "";
 }
 
-async function syncSale(context: SaleContext, raw: unknown): Promise<SaleVerdict> {
-  const parsed = OfflineSaleSchema.safeParse(raw);
-  if (!parsed.success) {
+async function syncSale(
+  context: SaleContext,
+  raw: unknown,
+  parsed: ReturnType<typeof OfflineSaleSchema.safeParse> | undefined,
+): Promise<SaleVerdict> {
+  if (!parsed?.success) {
     // Not recordable (it may not even have an id): answered, not stored.
-    const reasons = parsed.error.issues.map(
+    const reasons = (parsed?.error.issues ?? []).map(
       (issue) => `${issue.path.join(".") || "sale"}: ${issue.message}`,
     );
     return {
@@ -134,8 +201,8 @@ async function syncSale(context: SaleContext, raw: unknown): Promise<SaleVerdict
     };
   }
   const sale = parsed.data;
-  const recorded = await recordedVerdict(context.db, sale.id);
-  if (recorded) return recorded;
+  // Twins racing this batch are caught by the insert's ON CONFLICT below.
+  if (context.received.has(sale.id)) return recordedVerdictOrThrow(context.db, sale.id);
 
   const judged = await judge(context, sale);
   if (judged.kind === "reject") {
@@ -176,25 +243,25 @@ type Judgement =
 /** Everything decided before writing: who, what it costs here, what differs. */
 async function judge(context: SaleContext, sale: OfflineSale): Promise<Judgement> {
   const { db, location } = context;
-  const [register, staff, customer, variants] = await Promise.all([
-    db.register.findUnique({
-      where: { id: sale.registerId },
-      select: { locationId: true },
-    }),
-    db.staffUser.findUnique({
-      where: { id: sale.staffId },
-      include: { locations: { select: { locationId: true } } },
-    }),
+  const [register, staff, customer] = await Promise.all([
+    cached(context.registers, sale.registerId, () =>
+      db.register.findUnique({
+        where: { id: sale.registerId },
+        select: { locationId: true },
+      }),
+    ),
+    cached(context.staff, sale.staffId, () =>
+      db.staffUser.findUnique({
+        where: { id: sale.staffId },
+        include: { locations: { select: { locationId: true } } },
+      }),
+    ),
     sale.customerId
       ? db.customer.findUnique({
           where: { id: sale.customerId },
           select: { id: true, email: true },
         })
       : null,
-    db.variant.findMany({
-      where: { id: { in: sale.lines.map((line) => line.variantId) } },
-      select: { id: true, sku: true },
-    }),
   ]);
   const people: People = {
     registerId: register?.locationId === location.id ? sale.registerId : null,
@@ -207,7 +274,7 @@ async function judge(context: SaleContext, sale: OfflineSale): Promise<Judgement
       people,
     };
   }
-  const skus = new Map(variants.map((v) => [v.id, v.sku]));
+  const skus = context.shared.skus;
   const unknown = sale.lines.findIndex((line) => !skus.has(line.variantId));
   if (unknown !== -1) {
     const line = sale.lines[unknown];
@@ -251,6 +318,44 @@ async function priceHere(
   sale: OfflineSale,
   customerId: string | null,
 ): Promise<{ pricing: PricingResult | null; unpriced: Set<number> }> {
+  const { pricing: bundle, facts } = context.shared;
+  // An anonymous sale prices from the batch's shared inputs; a customer's
+  // needs their own groups, history and per-customer usage.
+  if (!customerId && bundle && bundle.market.currency === sale.pricing.currency) {
+    const unpriced = new Set<number>();
+    const lines = sale.lines.flatMap((line, index) => {
+      const fact = facts.get(line.variantId);
+      if (!fact?.isSellable || fact.currency !== sale.pricing.currency) {
+        unpriced.add(index);
+        return [];
+      }
+      return [
+        {
+          id: sale.pricing.lines[index]?.lineId ?? `line-${index + 1}`,
+          variantId: fact.variantId,
+          productId: fact.productId,
+          categoryIds: fact.categoryIds,
+          collectionIds: fact.collectionIds,
+          unitPrice: fact.unitPrice,
+          quantity: line.quantity,
+          taxCategory: fact.taxCategory,
+          fulfillment: "CARRY_OUT" as const,
+          locationId: context.location.id,
+        },
+      ];
+    });
+    if (unpriced.size > 0) return { pricing: null, unpriced };
+    const cart = parseInput(PricingCartSchema, {
+      currency: sale.pricing.currency,
+      lines,
+      codes: sale.codes,
+    });
+    const pricingContext = pricingContextFromBundle(bundle, {
+      time: sale.occurredAt,
+      customer: null,
+    });
+    return { pricing: priceCart(cart, pricingContext), unpriced };
+  }
   try {
     const inputs = await loadPricingInputs(context.db, {
       channel: "POS",
