@@ -13,6 +13,7 @@ export function proxy(request: NextRequest) {
     nonce,
     isDev: process.env.NODE_ENV === "development",
     isHttps: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
+    allowsWasm: isTillPath(request.nextUrl.pathname),
   });
 
   const requestHeaders = new Headers(request.headers);
@@ -22,6 +23,11 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
   return response;
+}
+
+/** The till's pages: the only ones that run WebAssembly. */
+function isTillPath(pathname: string): boolean {
+  return pathname === "/pos" || pathname.startsWith("/pos/");
 }
 
 export const config = {

@@ -11,6 +11,11 @@ export interface CspOptions {
   isDev: boolean;
   /** Served over https: ask the browser to upgrade any http request. */
   isHttps: boolean;
+  /**
+   * The till checks PINs offline with WebAssembly Argon2: its pages may
+   * compile WebAssembly ('wasm-unsafe-eval' allows that and no JS eval).
+   */
+  allowsWasm?: boolean;
 }
 
 /**
@@ -32,7 +37,12 @@ export const THIRD_PARTY_SOURCES = {
  * `style={…}` props as attributes and they cannot carry a nonce, while CSS
  * in an attribute cannot run code. No page may be framed.
  */
-export function contentSecurityPolicy({ nonce, isDev, isHttps }: CspOptions): string {
+export function contentSecurityPolicy({
+  nonce,
+  isDev,
+  isHttps,
+  allowsWasm = false,
+}: CspOptions): string {
   const directives: [string, string[]][] = [
     ["default-src", ["'self'"]],
     [
@@ -42,6 +52,7 @@ export function contentSecurityPolicy({ nonce, isDev, isHttps }: CspOptions): st
         `'nonce-${nonce}'`,
         "'strict-dynamic'",
         ...(isDev ? ["'unsafe-eval'"] : []),
+        ...(allowsWasm ? ["'wasm-unsafe-eval'"] : []),
         ...THIRD_PARTY_SOURCES.script,
       ],
     ],

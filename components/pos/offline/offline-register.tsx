@@ -13,9 +13,11 @@ import {
 import type { OfflineTender, OfflineTenderKind } from "@/lib/pos-sync/sale";
 import { useHardwareScanner } from "../use-hardware-scanner";
 import type { QueuedSale } from "./offline-db";
+import { createPinChecker } from "./offline-pin";
 import { useOfflineTill } from "./offline-till";
 
 const NOTES = [500, 1000, 2000, 5000];
+const checkPin = createPinChecker();
 const TENDER_LABELS: Record<OfflineTenderKind, string> = {
   cash: "Cash",
   gift_card: "Gift card",
@@ -53,6 +55,11 @@ export function OfflineRegister({
   const [notice, setNotice] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
   const [done, setDone] = useState<QueuedSale | null>(null);
+  // Who rings the sales up: the signed-in member, or a colleague switched to by PIN.
+  const [associate, setAssociate] = useState(staff);
+  const [isPinOpen, setIsPinOpen] = useState(false);
+  const [pin, setPin] = useState("");
+  const [isCheckingPin, setIsCheckingPin] = useState(false);
 
   const variants = useMemo(() => (bundle ? indexVariants(bundle) : new Map()), [bundle]);
   // Priced afresh on every change, at that moment: promotions keep their hours.
@@ -145,7 +152,7 @@ export function OfflineRegister({
           deviceId,
           sequence,
           registerId: station.registerId,
-          staffId: staff.id,
+          staffId: associate.id,
           at,
           customerId: customer?.id ?? null,
           codes,
@@ -172,14 +179,69 @@ export function OfflineRegister({
     }
   }
 
+  async function switchByPin() {
+    if (!bundle || !pin.trim()) return;
+    setIsCheckingPin(true);
+    const found = await checkPin(bundle.staff, pin.trim());
+    setIsCheckingPin(false);
+    setPin("");
+    if (found.kind === "found") {
+      setAssociate({ id: found.member.id, name: found.member.name });
+      setIsPinOpen(false);
+      setNotice(null);
+    } else {
+      setNotice(
+        found.kind === "locked"
+          ? `Too many wrong PINs: try again in ${found.seconds} s.`
+          : "That PIN is not right.",
+      );
+    }
+  }
+
   const header = (
-    <header className="flex items-center gap-2 border-b border-white/10 px-3 py-2 print:hidden">
-      <div className="min-w-0 flex-1">
-        <p className="truncate font-semibold">{storeName}</p>
-        <p className="truncate text-sm text-white/60">
-          {registerName} · {staff.name}
-        </p>
+    <header className="border-b border-white/10 px-3 py-2 print:hidden">
+      <div className="flex items-center gap-2">
+        <div className="min-w-0 flex-1">
+          <p className="truncate font-semibold">{storeName}</p>
+          <p className="truncate text-sm text-white/60" data-testid="offline-associate">
+            {registerName} · {associate.name}
+          </p>
+        </div>
+        <button
+          type="button"
+          onClick={() => setIsPinOpen(!isPinOpen)}
+          className="min-h-11 rounded-lg border border-white/30 px-3 text-sm"
+        >
+          Switch
+        </button>
       </div>
+      {isPinOpen && (
+        <form
+          className="mt-2 flex gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void switchByPin();
+          }}
+        >
+          <input
+            value={pin}
+            onChange={(e) => setPin(e.target.value)}
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            aria-label="Colleague's PIN"
+            placeholder="Colleague's PIN"
+            className="min-h-11 flex-1 rounded-lg px-3 text-black"
+          />
+          <button
+            type="submit"
+            disabled={isCheckingPin}
+            className="min-h-11 rounded-lg bg-white px-3 font-semibold text-brand-900"
+          >
+            {isCheckingPin ? "Checking…" : "Switch"}
+          </button>
+        </form>
+      )}
     </header>
   );
 

@@ -282,10 +282,23 @@ test("a sale of an item sold out meanwhile is accepted and shows as a stock exce
   const [item] = await londonItems(1, 4);
   if (!item) throw new Error("the seed has too few London items");
 
+  const colleague = {
+    email: "daniel.kowalski@omnitill.test",
+    name: "Daniel",
+    pin: "1357",
+  };
   await openTillOnline(page);
   await goOffline(context, page);
   // Another till sells every unit while this one is offline.
   await sellAtStore({ storeCode: "STR-LDN", sku: item.sku, quantity: item.onHand });
+  // A colleague takes over the till by PIN, checked in the browser.
+  await page.getByRole("button", { name: "Switch", exact: true }).click();
+  await page.getByLabel("Colleague's PIN").fill("0000");
+  await page.getByLabel("Colleague's PIN").press("Enter");
+  await expect(page.getByText("That PIN is not right.")).toBeVisible();
+  await page.getByLabel("Colleague's PIN").fill(colleague.pin);
+  await page.getByLabel("Colleague's PIN").press("Enter");
+  await expect(page.getByTestId("offline-associate")).toContainText(colleague.name);
   await addBySku(page, item.sku);
   await payCash(page);
   const [id] = (await queuedSaleIds(page)).slice(-1);
@@ -296,8 +309,13 @@ test("a sale of an item sold out meanwhile is accepted and shows as a stock exce
 
   const prisma = database();
   try {
-    const sale = await prisma.offlineSale.findUniqueOrThrow({ where: { id } });
+    const sale = await prisma.offlineSale.findUniqueOrThrow({
+      where: { id },
+      include: { staff: true, order: { include: { staff: true } } },
+    });
     expect(sale.status).toBe("ACCEPTED");
+    expect(sale.staff?.email).toBe(colleague.email);
+    expect(sale.order?.staff?.email).toBe(colleague.email);
     const exception = await prisma.stockException.findFirst({
       where: { variantId: item.id, sourceId: sale.orderId ?? "" },
     });

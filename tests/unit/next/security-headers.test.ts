@@ -34,6 +34,25 @@ describe("the content security policy", () => {
     expect([...policy.values()].flat()).not.toContain("'unsafe-eval'");
   });
 
+  it("lets the till's pages compile WebAssembly, and still eval nothing", () => {
+    const policy = directives(
+      contentSecurityPolicy({
+        nonce: "n",
+        isDev: false,
+        isHttps: true,
+        allowsWasm: true,
+      }),
+    );
+
+    expect(policy.get("script-src")).toContain("'wasm-unsafe-eval'");
+    expect(policy.get("script-src")).not.toContain("'unsafe-eval'");
+    expect(
+      directives(contentSecurityPolicy({ nonce: "n", isDev: false, isHttps: true })).get(
+        "script-src",
+      ),
+    ).not.toContain("'wasm-unsafe-eval'");
+  });
+
   it("allows eval and inline styles only for the development server, and no upgrade over http", () => {
     const policy = directives(
       contentSecurityPolicy({ nonce: "n", isDev: true, isHttps: false }),
