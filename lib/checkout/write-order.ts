@@ -206,6 +206,10 @@ function snapshotFor(
         ...applied,
         lines: applied.lines.map((l) => ({ ...l, lineId: rename(l.lineId) })),
       })),
+      manual: priced.explanation.manual.map((adjustment) => ({
+        ...adjustment,
+        lines: adjustment.lines.map((l) => ({ ...l, lineId: rename(l.lineId) })),
+      })),
     },
     warnings: priced.warnings.map((w) => ({
       ...w,

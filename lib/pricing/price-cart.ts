@@ -1,6 +1,7 @@
 import { AppError } from "../errors/app-error";
 import { readCodes } from "./codes";
 import { checkEligibility, type Eligibility } from "./eligibility";
+import { applyManualDiscounts, applyPriceOverrides } from "./manual";
 import { buildResult } from "./result";
 import type { PricingCart, PricingContext } from "./schemas";
 import { settlePromotions } from "./stacking";
@@ -13,9 +14,11 @@ import type { PricingResult } from "./types";
  * deterministic: the same cart and context give the same result on the
  * server, in the POS offline and in returns, whatever the order of lines.
  */
-export function priceCart(cart: PricingCart, context: PricingContext): PricingResult {
-  const timeMs = assertPricingInput(cart, context);
+export function priceCart(original: PricingCart, context: PricingContext): PricingResult {
+  const timeMs = assertPricingInput(original, context);
 
+  // A till's price override is the line's price from here on.
+  const cart = applyPriceOverrides(original);
   const state = createState(cart, context.market.roundingMode);
   const codes = readCodes(cart.codes, context.codes);
   const eligibility = new Map<string, Eligibility>(
@@ -25,9 +28,10 @@ export function priceCart(cart: PricingCart, context: PricingContext): PricingRe
     ]),
   );
   const outcomes = settlePromotions(context.promotions, eligibility, state);
+  const manual = applyManualDiscounts(cart, state);
   const tax = taxCart(state, cart, context);
 
-  return buildResult({ cart, context, state, outcomes, codes, tax });
+  return buildResult({ cart, original, context, state, outcomes, manual, codes, tax });
 }
 
 /**
@@ -54,7 +58,12 @@ function assertPricingInput(cart: PricingCart, context: PricingContext): number 
     if (!Number.isSafeInteger(line.quantity) || line.quantity < 1) {
       throw fail(`line ${line.id} has a bad quantity ${line.quantity}`);
     }
-    if (!Number.isSafeInteger(line.unitPrice * line.quantity)) {
+    const override = line.priceOverride?.unitPrice;
+    if (override !== undefined && (!Number.isSafeInteger(override) || override < 0)) {
+      throw fail(`line ${line.id} has a bad price override ${override}`);
+    }
+    const dearest = Math.max(line.unitPrice, override ?? 0);
+    if (!Number.isSafeInteger(dearest * line.quantity)) {
       throw fail(`line ${line.id} is too large to price exactly`);
     }
   }

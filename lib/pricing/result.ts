@@ -2,11 +2,13 @@
 import { ppmToPercent } from "../money/percent";
 import type { CodeBook } from "./codes";
 import { codeOutcomes } from "./codes";
+import { overridesApplied } from "./manual";
 import type { PricingCart, PricingContext } from "./schemas";
 import type { Outcome } from "./stacking";
 import { compareIds, type LineState, type PricingState } from "./state";
 import type { CartTax } from "./tax-cart";
 import type {
+  AppliedManualAdjustment,
   AppliedPromotion,
   PricedLine,
   PricedShipping,
@@ -19,23 +21,31 @@ import type {
 } from "./types";
 
 export interface Settled {
+  /** With price overrides in place. */
   cart: PricingCart;
+  /** As given, with catalogue prices. */
+  original: PricingCart;
   context: PricingContext;
   state: PricingState;
   outcomes: readonly Outcome[];
+  manual: { applied: AppliedManualAdjustment[]; byLine: ReadonlyMap<string, number> };
   codes: CodeBook;
   tax: CartTax;
 }
 
 /** Builds the full pricing result; every list sums exactly to its total. */
 export function buildResult(settled: Settled): PricingResult {
-  const { cart, context, state, tax } = settled;
+  const { cart, original, context, state, tax, manual } = settled;
   const isInclusive = context.market.pricesIncludeTax;
   const byId = new Map(state.lines.map((lineState) => [lineState.line.id, lineState]));
-  const lines = cart.lines.map((line) => {
+  const lines = cart.lines.map((line, index) => {
     const lineState = byId.get(line.id);
     if (!lineState) throw new Error(`line ${line.id} missing from the pricing state`);
-    return pricedLine(lineState, tax, isInclusive);
+    return {
+      ...pricedLine(lineState, tax, isInclusive),
+      listUnitPrice: original.lines[index]?.unitPrice ?? line.unitPrice,
+      manualDiscount: manual.byLine.get(line.id) ?? 0,
+    };
   });
   const shipping = pricedShipping(state, tax, isInclusive);
 
@@ -55,7 +65,7 @@ function pricedLine(
   lineState: LineState,
   tax: CartTax,
   isInclusive: boolean,
-): PricedLine {
+): Omit<PricedLine, "listUnitPrice" | "manualDiscount"> {
   const { line, remaining } = lineState;
   const subtotal = line.unitPrice * line.quantity;
   const lineTax = tax.lines.get(line.id) ?? {
@@ -204,5 +214,6 @@ function explanationOf(settled: Settled, cart: PricingCart): PricingExplanation 
     applied,
     notApplied: skipped.map(({ priority: _priority, ...entry }) => entry),
     codes: codeOutcomes(settled.codes, settled.context.promotions, appliedIds, reasons),
+    manual: [...overridesApplied(settled.original), ...settled.manual.applied],
   };
 }

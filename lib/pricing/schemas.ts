@@ -289,6 +289,36 @@ export const AddressSchema = z.object({
   postalCode: z.string().trim().min(1).max(20).nullable().default(null),
 });
 
+// ---------------------------------------------------------------------------
+// Manual adjustments at the till (approved by a manager before they reach
+// the engine; the engine only applies them)
+
+const AdjustmentReason = z.string().trim().max(200).default("");
+
+/** A unit price typed at the till in place of the catalogue's. */
+export const PriceOverrideSchema = z.object({
+  id: Id,
+  /** Per unit, tax included or not as the market says. */
+  unitPrice: Amount,
+  reason: AdjustmentReason,
+});
+
+/** A discount typed at the till, on one line or on the whole sale. */
+export const ManualDiscountSchema = z.discriminatedUnion("kind", [
+  z.object({
+    id: Id,
+    kind: z.literal("amount_off"),
+    amount: PositiveAmount,
+    reason: AdjustmentReason,
+  }),
+  z.object({
+    id: Id,
+    kind: z.literal("percent_off"),
+    percent: PositivePercent,
+    reason: AdjustmentReason,
+  }),
+]);
+
 export const CartLineSchema = z.object({
   id: Id,
   variantId: Id,
@@ -305,6 +335,10 @@ export const CartLineSchema = z.object({
   locationId: Id.nullable().default(null),
   /** false for gift cards and the like: no promotion touches or counts them. */
   isDiscountable: z.boolean().default(true),
+  /** Replaces unitPrice before anything else is worked out. */
+  priceOverride: PriceOverrideSchema.nullish(),
+  /** Taken off after promotions, before the sale's manual discount. */
+  manualDiscount: ManualDiscountSchema.nullish(),
 });
 
 export const PricingCartSchema = z.object({
@@ -323,6 +357,8 @@ export const PricingCartSchema = z.object({
   /** The shipping charge quoted for the shipped lines, before discounts. */
   shippingAmount: Amount.default(0),
   shippingAddress: AddressSchema.nullable().default(null),
+  /** Taken off the discountable lines after promotions and line discounts. */
+  manualDiscount: ManualDiscountSchema.nullish(),
 });
 
 export const CustomerContextSchema = z.object({
@@ -398,6 +434,9 @@ export type Market = z.output<typeof MarketSchema>;
 export type MarketInput = z.input<typeof MarketSchema>;
 export type Address = z.output<typeof AddressSchema>;
 export type AddressInput = z.input<typeof AddressSchema>;
+export type PriceOverride = z.output<typeof PriceOverrideSchema>;
+export type ManualDiscount = z.output<typeof ManualDiscountSchema>;
+export type ManualDiscountInput = z.input<typeof ManualDiscountSchema>;
 export type CartLine = z.output<typeof CartLineSchema>;
 export type CartLineInput = z.input<typeof CartLineSchema>;
 export type PricingCart = z.output<typeof PricingCartSchema>;

@@ -87,12 +87,18 @@ export interface PricedLine {
   lineId: string;
   variantId: string;
   quantity: number;
+  /** The price charged per unit: the catalogue's, or the till's override. */
   unitPrice: number;
+  /** The catalogue's unit price, before any override at the till. */
+  listUnitPrice: number;
   /** unitPrice x quantity. */
   subtotal: number;
-  /** Sum of `discounts`; never more than the subtotal. */
+  /** Sum of `discounts` and `manualDiscount`; never more than the subtotal. */
   discount: number;
+  /** Promotions' shares. */
   discounts: LineDiscount[];
+  /** Taken off by manual discounts at the till, this line's and the sale's. */
+  manualDiscount: number;
   taxCategory: TaxCategory;
   /** null when no region matched; see the result's warnings. */
   taxRegionId: string | null;
@@ -152,6 +158,22 @@ export type PricingWarning = {
   cause: "missing_address" | "no_matching_region";
 };
 
+/** A price override or manual discount as it was applied. */
+export interface AppliedManualAdjustment {
+  id: string;
+  kind: "price_override" | "amount_off" | "percent_off";
+  scope: "line" | "sale";
+  reason: string;
+  /** The amount or percent typed; for an override, the new unit price. */
+  value: number;
+  /**
+   * What it took off, per line in the cart's order. A price override above
+   * the catalogue price adds, so its amount is negative.
+   */
+  amount: number;
+  lines: { lineId: string; amount: number }[];
+}
+
 export interface PricingExplanation {
   /** In the order they were applied. */
   applied: AppliedPromotion[];
@@ -159,6 +181,11 @@ export interface PricingExplanation {
   notApplied: SkippedPromotion[];
   /** One outcome per entered code, in the order entered. */
   codes: CodeOutcome[];
+  /**
+   * Price overrides, then line discounts, then the sale's discount; only
+   * those that changed something.
+   */
+  manual: AppliedManualAdjustment[];
 }
 
 export interface PricingResult {

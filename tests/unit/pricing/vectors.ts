@@ -315,4 +315,55 @@ export const PRICING_VECTORS: PricingVector[] = [
       applied: ["happy-hour"],
     },
   },
+  {
+    name: "till: price override, then a promotion, a line's 10 % and £10 off the sale",
+    cart: {
+      currency: "GBP",
+      lines: [
+        item("a", 5000, { priceOverride: { id: "ovr", unitPrice: 4000 } }),
+        item("b", 3000, {
+          manualDiscount: { id: "line10", kind: "percent_off", percent: 10 },
+        }),
+      ],
+      manualDiscount: { id: "sale", kind: "amount_off", amount: 1000 },
+    },
+    context: uk({ promotions: [percentOff("ten", 10)] }),
+    expected: {
+      // a: 4000 - 400 promotion = 3600; b: 3000 - 300 - 270 = 2430. The
+      // £10 is shared 3600:2430, 597 and 403 (largest remainder). VAT is a
+      // sixth of what is left: 3003 -> 500.5 -> 501; 2027 -> 337.8 -> 338.
+      totals: { subtotal: 7000, discount: 1970, tax: 839, total: 5030 },
+      lines: {
+        a: { discount: 997, tax: 501, total: 3003 },
+        b: { discount: 973, tax: 338, total: 2027 },
+      },
+      applied: ["ten"],
+    },
+  },
+  {
+    name: "till: 100 % off a line leaves the gift card whole, sales tax on the rest",
+    cart: {
+      currency: "USD",
+      lines: [
+        item("tote", 2000, {
+          manualDiscount: { id: "free", kind: "percent_off", percent: 100 },
+        }),
+        item("card", 5000, { isDiscountable: false, taxCategory: "ZERO" }),
+        item("cap", 1500),
+      ],
+      manualDiscount: { id: "sale", kind: "percent_off", percent: 10 },
+    },
+    context: us(),
+    expected: {
+      // The cap alone takes the sale's 10 %: 150 off 1500, then 8.875 % of
+      // 1350 is 119.8 -> 120.
+      totals: { subtotal: 8500, discount: 2150, tax: 120, total: 6470 },
+      lines: {
+        tote: { discount: 2000, tax: 0, total: 0 },
+        card: { discount: 0, tax: 0, total: 5000 },
+        cap: { discount: 150, tax: 120, total: 1470 },
+      },
+      applied: [],
+    },
+  },
 ];
