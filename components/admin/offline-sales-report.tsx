@@ -1,5 +1,6 @@
 import { formatMoney } from "@/components/ui/format";
 import type { OfflineReport } from "@/lib/pos-sync/offline-report";
+import { ReviewOfflineSaleButton } from "./review-offline-sale-button";
 
 const WHEN = new Intl.DateTimeFormat("en-GB", {
   dateStyle: "medium",
@@ -20,7 +21,14 @@ const DIFFERENCE_LABELS: Record<string, string> = {
  * The offline sales report, for the back-office and for store managers at
  * the till: per register, the sales to review, and the recounts to do.
  */
-export function OfflineSalesReport({ report }: { report: OfflineReport }) {
+export function OfflineSalesReport({
+  report,
+  canReview,
+}: {
+  report: OfflineReport;
+  /** May mark sales reviewed (orders:manage). */
+  canReview: boolean;
+}) {
   return (
     <div className="space-y-6 text-slate-900">
       <section aria-labelledby="offline-registers" className="space-y-2">
@@ -84,7 +92,8 @@ export function OfflineSalesReport({ report }: { report: OfflineReport }) {
         </h2>
         {report.toReview.length === 0 ? (
           <p className="rounded-xl bg-white p-4 text-slate-500 shadow-sm">
-            Every offline sale was priced the same by the server.
+            Nothing to review: every offline sale was priced the same by the server, or a
+            manager has looked at it.
           </p>
         ) : (
           <ul className="space-y-2">

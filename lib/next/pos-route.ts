@@ -25,7 +25,9 @@ export function posRoute(
       const authorization = request.headers.get("authorization");
       const actor = authorization
         ? await authenticateApiKey(db, authorization)
-        : await currentStaff();
+        : hasSessionCookie(request)
+          ? await currentStaff()
+          : null;
       authorize(actor, permission);
       const origin = {
         ipAddress: clientIpFrom(request.headers),
@@ -41,4 +43,11 @@ export function posRoute(
     }
   };
   return Object.assign(route, { permission });
+}
+
+/** next-auth's session cookie (its __Secure- form over https); without it nobody is signed in. */
+function hasSessionCookie(request: Request): boolean {
+  return /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=/.test(
+    request.headers.get("cookie") ?? "",
+  );
 }

@@ -64,6 +64,7 @@ export interface ExceptionToRecount {
 export interface OfflineReport {
   since: Date;
   registers: RegisterSummary[];
+  /** Priced differently or rejected, and not yet marked reviewed by a manager. */
   toReview: SaleToReview[];
   exceptions: ExceptionToRecount[];
 }
@@ -103,6 +104,7 @@ export async function offlineSalesReport(
         currency: true,
         deviceTotalMinor: true,
         serverTotalMinor: true,
+        reviewedAt: true,
         register: { select: { name: true } },
         location: { select: { name: true } },
         staff: { select: { name: true } },
@@ -191,7 +193,7 @@ export async function offlineSalesReport(
         a.registerName.localeCompare(b.registerName),
     ),
     toReview: sales.flatMap((sale) =>
-      sale.status === "ACCEPTED"
+      sale.status === "ACCEPTED" || sale.reviewedAt
         ? []
         : [
             {

@@ -61,7 +61,9 @@ test("no page of any surface reports a content security policy violation", async
     "/admin/roles",
     "/admin/settings",
     "/admin/api-keys",
+    "/admin/offline-sales",
     "/pos",
+    "/pos/offline-sales",
   ]) {
     await visit(page, path);
   }

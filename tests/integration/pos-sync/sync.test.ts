@@ -19,6 +19,7 @@ import {
   offlineSaleFrom,
   priceOfflineCart,
 } from "@/lib/pos-sync/price-offline";
+import { reviewOfflineSale } from "@/lib/pos-sync/review-offline-sale";
 import type { OfflineTender } from "@/lib/pos-sync/sale";
 import { syncOfflineSales } from "@/lib/pos-sync/sync-offline-sales";
 import { DEFAULT_SETTINGS } from "@/lib/settings/get-settings";
@@ -469,5 +470,33 @@ describe("the offline sales report", () => {
     await expect(
       offlineSalesReport(db.prisma, shop.associate, { locationId: shop.store.id }),
     ).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("lets a manager mark a sale reviewed once, with an audit entry", async () => {
+    const manager = { ...shop.associate, role: "STORE_MANAGER" as const };
+    const before = await offlineSalesReport(db.prisma, manager, {
+      locationId: shop.store.id,
+    });
+    const [first] = before.toReview;
+    if (!first) throw new Error("nothing to review");
+    await expect(
+      reviewOfflineSale(db.prisma, shop.associate, { saleId: first.id }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await reviewOfflineSale(db.prisma, manager, { saleId: first.id, note: "agreed" });
+    await expect(
+      reviewOfflineSale(db.prisma, manager, { saleId: first.id }),
+    ).rejects.toMatchObject({ code: "conflict" });
+    const after = await offlineSalesReport(db.prisma, manager, {
+      locationId: shop.store.id,
+    });
+    expect(after.toReview.map((s) => s.id)).not.toContain(first.id);
+    expect(
+      await db.prisma.auditEntry.count({
+        where: { action: "pos.offline_sale_reviewed", entityId: first.id },
+      }),
+    ).toBe(1);
+    await expect(
+      reviewOfflineSale(db.prisma, manager, { saleId: "not-a-sale" }),
+    ).rejects.toMatchObject({ code: "invalid_input" });
   });
 });

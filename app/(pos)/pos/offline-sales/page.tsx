@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { OfflineSalesReport } from "@/components/admin/offline-sales-report";
+import { can } from "@/lib/auth/authorize";
 import { db } from "@/lib/db/client";
 import { requireStaffPage } from "@/lib/next/session";
 import { offlineSalesReport } from "@/lib/pos-sync/offline-report";
@@ -23,7 +24,7 @@ export default async function PosOfflineSalesPage() {
           Back to the till
         </Link>
       </div>
-      <OfflineSalesReport report={report} />
+      <OfflineSalesReport report={report} canReview={can(staff, "orders:manage")} />
     </div>
   );
 }
