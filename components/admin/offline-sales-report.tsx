@@ -119,6 +119,11 @@ export function OfflineSalesReport({
                 {sale.reason && (
                   <p className="mt-1 text-sm text-red-700">{sale.reason}</p>
                 )}
+                {canReview && (
+                  <div className="mt-2">
+                    <ReviewOfflineSaleButton saleId={sale.id} />
+                  </div>
+                )}
                 {sale.differences.length > 0 && (
                   <table className="mt-2 w-full text-sm">
                     <thead className="text-left text-slate-500">

@@ -341,3 +341,62 @@ test("a sale of an item sold out meanwhile is accepted and shows as a stock exce
     await manager.close();
   }
 });
+
+test("a price changed while offline shows at resync as a difference the manager marks reviewed", async ({
+  page,
+  context,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const [item] = await londonItems(1, 5);
+  if (!item) throw new Error("the seed has too few London items");
+
+  await openTillOnline(page);
+  await goOffline(context, page);
+  const prisma = database();
+  try {
+    await prisma.variant.update({
+      where: { id: item.id },
+      data: { priceMinor: item.priceMinor + 500 },
+    });
+    await addBySku(page, item.sku);
+    const total = await payCash(page);
+    expect(total).toBe(item.priceMinor);
+    const [id] = (await queuedSaleIds(page)).slice(-1);
+
+    await context.setOffline(false);
+    await expect(page.getByTestId("sync-banner")).toBeHidden({ timeout: 30_000 });
+    const sale = await prisma.offlineSale.findUniqueOrThrow({
+      where: { id },
+      include: { order: true },
+    });
+    expect(sale.status).toBe("ACCEPTED_WITH_DIFFERENCES");
+    expect(sale.order?.totalMinor).toBe(item.priceMinor);
+
+    const manager = await browser.newContext({
+      storageState: "tests/e2e/.auth/owner.json",
+    });
+    try {
+      const admin = await manager.newPage();
+      await admin.goto("/admin/offline-sales");
+      const entry = admin
+        .getByTestId("offline-sale-to-review")
+        .filter({ hasText: sale.order?.number ?? "" });
+      await expect(entry).toContainText("Unit price");
+      await expect(entry).toContainText(`£${(item.priceMinor / 100).toFixed(2)}`);
+      await entry.getByRole("button", { name: "Mark reviewed" }).click();
+      await expect(entry).toHaveCount(0);
+    } finally {
+      await manager.close();
+    }
+    expect(
+      (await prisma.offlineSale.findUniqueOrThrow({ where: { id } })).reviewedAt,
+    ).not.toBeNull();
+  } finally {
+    await prisma.variant.update({
+      where: { id: item.id },
+      data: { priceMinor: item.priceMinor },
+    });
+    await prisma.$disconnect();
+  }
+});
