@@ -16,9 +16,16 @@ export interface CartLineView {
   locationId: string | null;
   locationName: string | null;
   unitPriceMinor: number;
+  /** The catalogue's unit price; differs from unitPriceMinor when overridden. */
+  listUnitPriceMinor: number;
   discountMinor: number;
+  /** Part of discountMinor taken off by manual discounts at the till. */
+  manualDiscountMinor: number;
   taxMinor: number;
   totalMinor: number;
+  /** A till's approved override and discount of this line, as stored. */
+  priceOverride: unknown;
+  manualDiscount: unknown;
   /** Units that can be promised for this line; null for carry-out (the shelf wins). */
   availableQuantity: number | null;
   isAvailable: boolean;
@@ -44,6 +51,10 @@ export interface CartView {
     totalMinor: number;
   };
   promotions: { name: string; code: string | null; amountMinor: number }[];
+  /** A till's approved discount on the whole sale, as stored. */
+  manualDiscount: unknown;
+  /** What the whole-sale manual discount took off. */
+  saleDiscountMinor: number;
   codeOutcomes: CodeOutcome[];
   warnings: PricingWarning[];
   /** Every line can be bought as it stands. */
@@ -118,7 +129,11 @@ async function buildCartView(db: Db, cart: CartWithLines): Promise<CartView> {
       locationId: line.locationId,
       locationName: line.location?.name ?? null,
       unitPriceMinor: p?.unitPrice ?? 0,
+      listUnitPriceMinor: p?.listUnitPrice ?? p?.unitPrice ?? 0,
       discountMinor: p?.discount ?? 0,
+      manualDiscountMinor: p?.manualDiscount ?? 0,
+      priceOverride: line.priceOverride ?? null,
+      manualDiscount: line.manualDiscount ?? null,
       taxMinor: p?.tax ?? 0,
       totalMinor: p?.total ?? 0,
       availableQuantity: available,
@@ -150,6 +165,10 @@ async function buildCartView(db: Db, cart: CartWithLines): Promise<CartView> {
       code: a.code,
       amountMinor: a.amount,
     })),
+    manualDiscount: cart.manualDiscount ?? null,
+    saleDiscountMinor: result.explanation.manual
+      .filter((m) => m.scope === "sale")
+      .reduce((sum, m) => sum + m.amount, 0),
     codeOutcomes: result.explanation.codes,
     warnings: result.warnings,
     canCheckOut:

@@ -13,6 +13,9 @@ export interface CheckoutLine {
   locationId: string;
   sku: string;
   title: string;
+  /** A till's approved price override and line discount, as stored. */
+  priceOverride?: unknown;
+  manualDiscount?: unknown;
 }
 
 export interface CheckoutLocation {
@@ -107,6 +110,8 @@ export async function settleCheckoutLines(
       fulfillment: line.fulfillment,
       locationId,
       sku: line.variant.sku,
+      priceOverride: line.priceOverride,
+      manualDiscount: line.manualDiscount,
       title: options
         ? `${line.variant.product.title} — ${options}`
         : line.variant.product.title,

@@ -1,6 +1,12 @@
 import type { Db } from "@/lib/db/client";
 import type { FulfillmentMethod, SalesChannel } from "@/lib/db/generated/enums";
-import { type PricingResult, priceCart } from "@/lib/pricing";
+import {
+  ManualDiscountSchema,
+  PriceOverrideSchema,
+  type PricingCart,
+  type PricingResult,
+  priceCart,
+} from "@/lib/pricing";
 import {
   loadPricingInputs,
   type PricingInputs,
@@ -16,12 +22,17 @@ export interface CartToPrice {
   customerId: string | null;
   email: string | null;
   codes: readonly string[];
+  /** A till's approved discount on the whole sale, as stored (JSON). */
+  manualDiscount?: unknown;
   lines: readonly {
     id: string;
     variantId: string;
     quantity: number;
     fulfillment: FulfillmentMethod;
     locationId: string | null;
+    /** A till's approved price override and line discount, as stored. */
+    priceOverride?: unknown;
+    manualDiscount?: unknown;
   }[];
 }
 
@@ -71,6 +82,31 @@ export async function priceCartRecord(
     hasShippedLines: shipped.length > 0,
     shippedValueMinor: shipped.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0),
   });
-  const priced = { ...inputs, cart: { ...inputs.cart, shippingAmount } };
+  const adjusted = withTillAdjustments({ ...inputs.cart, shippingAmount }, cart);
+  const priced = { ...inputs, cart: adjusted };
   return { inputs: priced, result: priceCart(priced.cart, priced.context) };
+}
+
+/**
+ * Puts a POS cart's approved overrides and discounts into the engine's
+ * cart. The stored records carry who asked and who approved; the engine
+ * reads only the parts it needs. Only a till's carts carry them.
+ */
+function withTillAdjustments(priced: PricingCart, cart: CartToPrice): PricingCart {
+  if (cart.channel !== "POS") return priced;
+  const read = <T>(schema: { safeParse: (v: unknown) => { data?: T } }, v: unknown) =>
+    v == null ? null : (schema.safeParse(v).data ?? null);
+  const byId = new Map(cart.lines.map((line) => [line.id, line]));
+  return {
+    ...priced,
+    manualDiscount: read(ManualDiscountSchema, cart.manualDiscount),
+    lines: priced.lines.map((line) => {
+      const stored = byId.get(line.id);
+      return {
+        ...line,
+        priceOverride: read(PriceOverrideSchema, stored?.priceOverride),
+        manualDiscount: read(ManualDiscountSchema, stored?.manualDiscount),
+      };
+    }),
+  };
 }

@@ -14,7 +14,7 @@ import { VerifyPinSchema } from "./schemas";
  * unique per location (lib/staff/set-staff-pin.ts), so at most one
  * matches; hashes can only be verified, so each candidate is tried.
  */
-async function staffByPin(db: PrismaClient, locationId: string, pin: string) {
+export async function staffByPin(db: PrismaClient, locationId: string, pin: string) {
   const candidates = await db.staffUser.findMany({
     where: {
       isActive: true,

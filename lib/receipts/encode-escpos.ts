@@ -52,6 +52,8 @@ export function encodeReceiptEscPos(
   for (const line of receipt.lines) {
     pair(`${line.quantity} x ${line.title}`, money(line.subtotalMinor));
     if (line.quantity > 1) encoder.line(`    ${money(line.unitPriceMinor)} each`);
+    if (line.priceOverride)
+      encoder.line(`    Was ${money(line.priceOverride.listUnitPriceMinor)} each`);
     for (const discount of line.discounts)
       pair(`    ${discount.name}`, `-${money(discount.amountMinor)}`);
     if (line.fulfillmentLabel !== "Taken today")

@@ -14,6 +14,8 @@ export interface ReceiptLine {
   /** quantity x unit price, before discounts. */
   subtotalMinor: number;
   discounts: { name: string; amountMinor: number }[];
+  /** Set when the till overrode the catalogue price, with the reason given. */
+  priceOverride: { listUnitPriceMinor: number; reason: string } | null;
   totalMinor: number;
   /** "Delivery", "Collect at <store>", "Taken today". */
   fulfillmentLabel: string;
@@ -163,10 +165,14 @@ export function buildReceipt(
         quantity: line.quantity,
         unitPriceMinor: line.unitPriceMinor,
         subtotalMinor: line.unitPriceMinor * line.quantity,
-        discounts: (priced?.discounts ?? []).map((d) => ({
-          name: names.get(d.promotionId) ?? "Discount",
-          amountMinor: d.amount,
-        })),
+        discounts: [
+          ...(priced?.discounts ?? []).map((d) => ({
+            name: names.get(d.promotionId) ?? "Discount",
+            amountMinor: d.amount,
+          })),
+          ...manualDiscountsOf(snapshot, line.id),
+        ],
+        priceOverride: priceOverrideOf(snapshot, line.id),
         totalMinor: line.totalMinor,
         fulfillmentLabel: fulfillmentLabel(line, locations),
       };
@@ -235,4 +241,34 @@ function readSnapshot(value: unknown): PricingResult | null {
   const snapshot = value as Partial<PricingResult>;
   if (!Array.isArray(snapshot.lines) || !snapshot.explanation) return null;
   return snapshot as PricingResult;
+}
+
+/**
+ * A line's shares of the till's manual discounts, its own and the sale's.
+ * Orders placed before manual discounts existed have none in their snapshot.
+ */
+function manualDiscountsOf(
+  snapshot: PricingResult | null | undefined,
+  lineId: string,
+): { name: string; amountMinor: number }[] {
+  return (snapshot?.explanation.manual ?? []).flatMap((adjustment) => {
+    if (adjustment.kind === "price_override") return [];
+    const share = adjustment.lines.find((l) => l.lineId === lineId);
+    if (!share) return [];
+    const label = adjustment.scope === "sale" ? "Sale discount" : "Manager discount";
+    const name = adjustment.reason ? `${label}: ${adjustment.reason}` : label;
+    return [{ name, amountMinor: share.amount }];
+  });
+}
+
+function priceOverrideOf(
+  snapshot: PricingResult | null | undefined,
+  lineId: string,
+): ReceiptLine["priceOverride"] {
+  const override = (snapshot?.explanation.manual ?? []).find(
+    (m) => m.kind === "price_override" && m.lines.some((l) => l.lineId === lineId),
+  );
+  const priced = snapshot?.lines.find((l) => l.lineId === lineId);
+  if (!override || !priced) return null;
+  return { listUnitPriceMinor: priced.listUnitPrice, reason: override.reason };
 }

@@ -31,10 +31,14 @@ export function renderReceiptHtml(
         .join("");
       const each =
         line.quantity > 1 ? ` <small>(${money(line.unitPriceMinor)} each)</small>` : "";
+      const override = line.priceOverride
+        ? `<br><small>Price changed from ${money(line.priceOverride.listUnitPriceMinor)}` +
+          `${line.priceOverride.reason ? `: ${escapeHtml(line.priceOverride.reason)}` : ""}</small>`
+        : "";
       return (
         row(
           `${line.quantity} × ${escapeHtml(line.title)}${each}<br><small style="color:#555">` +
-            `${escapeHtml(line.sku)} · ${escapeHtml(line.fulfillmentLabel)}</small>`,
+            `${escapeHtml(line.sku)} · ${escapeHtml(line.fulfillmentLabel)}</small>${override}`,
           money(line.subtotalMinor),
         ) + discounts
       );

@@ -11,14 +11,18 @@ import { createCart } from "@/lib/checkout/create-cart";
 import { placeOrder } from "@/lib/checkout/place-order";
 import { db } from "@/lib/db/client";
 import { staffAction } from "@/lib/next/staff-action";
+import { setTillOperator, tillActor } from "@/lib/next/till-operator";
 import { TendersSchema } from "@/lib/payments/tenders";
 import { addScannedItem } from "@/lib/pos/add-scanned-item";
+import { AdjustTicketSchema, ClearAdjustmentSchema } from "@/lib/pos/adjustment-schemas";
 import { closeShift } from "@/lib/pos/close-shift";
 import { findOpenShift, loadShift } from "@/lib/pos/current-shift";
+import { adjustTicket, clearTicketAdjustment } from "@/lib/pos/manual-adjustments";
 import { openShift } from "@/lib/pos/open-shift";
 import { recordCashMovement } from "@/lib/pos/record-cash-movement";
 import { CashMovementSchema, CloseShiftSchema, OpenShiftSchema } from "@/lib/pos/schemas";
 import { buildShiftReport } from "@/lib/pos/shift-report";
+import { recordAssociateSwitch } from "@/lib/pos/till-operator";
 import { switchAssociate } from "@/lib/pos/verify-pin";
 import { loadReceipt } from "@/lib/receipts/load-receipt";
 
@@ -29,7 +33,8 @@ const Ticket = z.object({ cartId: Id });
 export const startTicketAction = staffAction(
   "pos:sell",
   z.object({ locationId: Id, registerId: Id }),
-  async (input, staff) => {
+  async (input, device) => {
+    const staff = await tillActor(device);
     const cart = await createCart(db, {
       actor: staff,
       input: {
@@ -43,25 +48,29 @@ export const startTicketAction = staffAction(
 );
 
 /** The ticket as the server prices it now. */
-export const ticketAction = staffAction("pos:sell", Ticket, (input, staff) =>
-  getCartView(db, { actor: staff, cartId: input.cartId }),
+export const ticketAction = staffAction("pos:sell", Ticket, async (input, device) =>
+  getCartView(db, { actor: await tillActor(device), cartId: input.cartId }),
 );
 
 /** Adds a scanned or typed barcode or SKU; an unknown code is answered, not thrown. */
 export const scanAction = staffAction(
   "pos:sell",
   Ticket.extend({ code: z.string().trim().min(1).max(64) }),
-  (input, staff) =>
-    addScannedItem(db, { actor: staff, cartId: input.cartId, code: input.code }),
+  async (input, device) =>
+    addScannedItem(db, {
+      actor: await tillActor(device),
+      cartId: input.cartId,
+      code: input.code,
+    }),
 );
 
 /** Adds a variant chosen from search, carried out of the store now. */
 export const addItemAction = staffAction(
   "pos:sell",
   Ticket.extend({ variantId: Id, quantity: z.int().min(1).max(1000).default(1) }),
-  (input, staff) =>
+  async (input, device) =>
     addCartLine(db, {
-      actor: staff,
+      actor: await tillActor(device),
       cartId: input.cartId,
       input: {
         variantId: input.variantId,
@@ -75,9 +84,9 @@ export const addItemAction = staffAction(
 export const setQuantityAction = staffAction(
   "pos:sell",
   Ticket.extend({ lineId: Id, quantity: z.int().min(1).max(1000) }),
-  (input, staff) =>
+  async (input, device) =>
     updateCartLine(db, {
-      actor: staff,
+      actor: await tillActor(device),
       cartId: input.cartId,
       lineId: input.lineId,
       input: { quantity: input.quantity },
@@ -88,8 +97,12 @@ export const setQuantityAction = staffAction(
 export const removeLineAction = staffAction(
   "pos:sell",
   Ticket.extend({ lineId: Id }),
-  (input, staff) =>
-    removeCartLine(db, { actor: staff, cartId: input.cartId, lineId: input.lineId }),
+  async (input, device) =>
+    removeCartLine(db, {
+      actor: await tillActor(device),
+      cartId: input.cartId,
+      lineId: input.lineId,
+    }),
 );
 
 /**
@@ -103,7 +116,8 @@ export const payAction = staffAction(
     idempotencyKey: z.string().min(8).max(100),
     expectedTotalMinor: z.int().min(0),
   }),
-  async (input, staff) => {
+  async (input, device) => {
+    const staff = await tillActor(device);
     const result = await placeOrder(db, {
       actor: staff,
       cartId: input.cartId,
@@ -120,7 +134,8 @@ export const payAction = staffAction(
 export const currentShiftAction = staffAction(
   "pos:sell",
   z.object({ registerId: Id }),
-  async (input, staff) => {
+  async (input, device) => {
+    const staff = await tillActor(device);
     const shift = await findOpenShift(db, { actor: staff, registerId: input.registerId });
     if (!shift) return null;
     const report = await buildShiftReport(db, { shiftId: shift.id });
@@ -132,8 +147,8 @@ export const currentShiftAction = staffAction(
 export const openShiftAction = staffAction(
   "pos:sell",
   OpenShiftSchema,
-  async (input, staff) => {
-    const shift = await openShift(db, { actor: staff, input });
+  async (input, device) => {
+    const shift = await openShift(db, { actor: await tillActor(device), input });
     return { id: shift.id };
   },
 );
@@ -142,15 +157,18 @@ export const openShiftAction = staffAction(
 export const closeShiftAction = staffAction(
   "pos:sell",
   CloseShiftSchema,
-  (input, staff) => closeShift(db, { actor: staff, input }),
+  async (input, device) => closeShift(db, { actor: await tillActor(device), input }),
 );
 
 /** The X report of a shift, at any time. */
 export const shiftReportAction = staffAction(
   "pos:sell",
   z.object({ shiftId: Id }),
-  async (input, staff) => {
-    const shift = await loadShift(db, { actor: staff, shiftId: input.shiftId });
+  async (input, device) => {
+    const shift = await loadShift(db, {
+      actor: await tillActor(device),
+      shiftId: input.shiftId,
+    });
     return buildShiftReport(db, { shiftId: shift.id });
   },
 );
@@ -159,15 +177,36 @@ export const shiftReportAction = staffAction(
 export const cashMovementAction = staffAction(
   "pos:sell",
   CashMovementSchema,
-  (input, staff) => recordCashMovement(db, { actor: staff, input }),
+  async (input, device) =>
+    recordCashMovement(db, { actor: await tillActor(device), input }),
 );
 
-/** Checks a colleague's PIN on a shared register and names them. */
+/**
+ * Checks a colleague's PIN on a shared register; from then on this
+ * device's sales, ticket changes and their audit entries are theirs.
+ */
 export const switchAssociateAction = staffAction(
   "pos:access",
   z.object({ locationId: Id, pin: z.string() }),
-  async (input, staff) => {
-    const colleague = await switchAssociate(db, { actor: staff, input });
+  async (input, device) => {
+    const colleague = await switchAssociate(db, { actor: device, input });
+    await recordAssociateSwitch(db, { device, colleague, locationId: input.locationId });
+    await setTillOperator(device, colleague, input.locationId);
     return { id: colleague.id, name: colleague.name, role: colleague.role };
   },
+);
+
+/** A price override or manual discount, approved by a manager's PIN. */
+export const adjustTicketAction = staffAction(
+  "pos:sell",
+  AdjustTicketSchema,
+  async (input, device) => adjustTicket(db, { actor: await tillActor(device), input }),
+);
+
+/** Takes an override or manual discount off the ticket. */
+export const clearAdjustmentAction = staffAction(
+  "pos:sell",
+  ClearAdjustmentSchema,
+  async (input, device) =>
+    clearTicketAdjustment(db, { actor: await tillActor(device), input }),
 );

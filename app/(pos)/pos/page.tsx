@@ -4,11 +4,14 @@ import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { isTradingAt } from "@/lib/locations/trading";
 import { requireStaffPage } from "@/lib/next/session";
+import { tillActor } from "@/lib/next/till-operator";
 
 export const dynamic = "force-dynamic";
 
 export default async function PosPage() {
   const staff = await requireStaffPage("pos:access", "/pos");
+  // On a shared device, whoever last switched in by PIN is at the till.
+  const operator = await tillActor(staff);
   const stores = await db.location.findMany({
     where: {
       isActive: true,
@@ -22,10 +25,10 @@ export default async function PosPage() {
   return (
     <PosTerminal
       staff={{
-        id: staff.id,
-        name: staff.name,
-        role: ROLE_LABELS[staff.role],
-        canReviewOffline: can(staff, "reports:read"),
+        id: operator.id,
+        name: operator.name,
+        role: ROLE_LABELS[operator.role],
+        canReviewOffline: can(operator, "reports:read"),
       }}
       // A pop-up sells only between its first and last trading day.
       stores={stores
