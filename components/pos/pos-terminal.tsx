@@ -109,13 +109,16 @@ function Register(props: {
   onChangeStation: () => void;
 }) {
   const till = useOfflineTill();
-  if (!till.isOnline) {
+  // A sale begun offline is finished offline, even if the network returns mid-sale.
+  const [isOfflineSaleOpen, setIsOfflineSaleOpen] = useState(false);
+  if (!till.isOnline || isOfflineSaleOpen) {
     return (
       <OfflineRegister
         station={props.station}
         storeName={props.storeName}
         registerName={props.registerName}
         staff={props.staff}
+        onSaleOpenChange={setIsOfflineSaleOpen}
       />
     );
   }

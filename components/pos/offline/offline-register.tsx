@@ -1,8 +1,10 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { formatMoney } from "@/components/ui/format";
 import { parsePrice } from "@/lib/catalog/parse-price";
+import type { CartView } from "@/lib/checkout/cart-view";
 import type { PosCustomer, PosVariant } from "@/lib/pos-sync/bundle";
 import {
   indexVariants,
@@ -35,11 +37,14 @@ export function OfflineRegister({
   storeName,
   registerName,
   staff,
+  onSaleOpenChange,
 }: {
   station: { storeId: string; registerId: string };
   storeName: string;
   registerName: string;
   staff: { id: string; name: string };
+  /** Told whether a sale is under way here (lines, payment or its receipt). */
+  onSaleOpenChange?: (isOpen: boolean) => void;
 }) {
   const till = useOfflineTill();
   const { bundle } = till;
@@ -62,6 +67,37 @@ export function OfflineRegister({
   const [isCheckingPin, setIsCheckingPin] = useState(false);
 
   const variants = useMemo(() => (bundle ? indexVariants(bundle) : new Map()), [bundle]);
+
+  const isSaleOpen = lines.length > 0 || screen === "pay" || done !== null;
+  useEffect(() => {
+    onSaleOpenChange?.(isSaleOpen);
+  }, [isSaleOpen, onSaleOpenChange]);
+
+  // A ticket open on the online till when the network went moves here, and
+  // leaves the online till, so its items cannot be rung up twice.
+  const queryClient = useQueryClient();
+  const isTicketTaken = useRef(false);
+  useEffect(() => {
+    if (!bundle || isTicketTaken.current) return;
+    isTicketTaken.current = true;
+    const key = onlineTicketKey(station.registerId);
+    const cartId = localStorage.getItem(key);
+    if (!cartId) return;
+    const view = queryClient.getQueryData<CartView | null>(["pos-ticket", cartId]);
+    const open = view?.lines.filter((line) => line.fulfillment === "CARRY_OUT") ?? [];
+    const carried = open.filter((line) => variants.has(line.variantId));
+    localStorage.removeItem(key);
+    queryClient.removeQueries({ queryKey: ["pos-ticket"] });
+    if (open.length === 0) return;
+    setLines(
+      carried.map((line) => ({ variantId: line.variantId, quantity: line.quantity })),
+    );
+    setNotice(
+      carried.length === open.length
+        ? "The open ticket moved to the offline till."
+        : `The open ticket moved to the offline till, without ${open.length - carried.length} item(s) this till's catalogue does not have.`,
+    );
+  }, [bundle, variants, queryClient, station.registerId]);
   // Priced afresh on every change, at that moment: promotions keep their hours.
   const quote = useMemo(() => {
     if (!bundle || lines.length === 0) return null;
@@ -215,6 +251,12 @@ export function OfflineRegister({
           Switch
         </button>
       </div>
+      {till.isOnline && (
+        <p className="mt-1 text-xs text-sky-200">
+          The network is back: finish this sale here; the next one starts on the online
+          till.
+        </p>
+      )}
       {isPinOpen && (
         <form
           className="mt-2 flex gap-2"
@@ -618,6 +660,11 @@ export function OfflineRegister({
       </div>
     </>
   );
+}
+
+/** Where the online till remembers its open ticket (components/pos/use-ticket.ts). */
+function onlineTicketKey(registerId: string): string {
+  return `omnitill.pos.ticket.${registerId}`;
 }
 
 function readMoney(text: string, currency: string): number | null {

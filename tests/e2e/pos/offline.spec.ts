@@ -400,3 +400,41 @@ test("a price changed while offline shows at resync as a difference the manager 
     await prisma.$disconnect();
   }
 });
+
+test("a ticket open when the network drops moves to the offline till, and is not left online", async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  const [item] = await londonItems(1, 6);
+  if (!item) throw new Error("the seed has too few London items");
+
+  await openTillOnline(page);
+  await page.getByLabel("Barcode or SKU").fill(item.sku);
+  await page.getByLabel("Barcode or SKU").press("Enter");
+  await expect(page.getByTestId("ticket-line")).toHaveCount(1);
+
+  await context.setOffline(true);
+  await expect(page.getByTestId("offline-register")).toBeVisible();
+  await expect(
+    page.getByText("The open ticket moved to the offline till."),
+  ).toBeVisible();
+  expect(pounds(await page.getByTestId("offline-ticket-total").textContent())).toBe(
+    item.priceMinor,
+  );
+  await payCash(page);
+  const [id] = (await queuedSaleIds(page)).slice(-1);
+
+  await context.setOffline(false);
+  await expect(page.getByTestId("sync-banner")).toBeHidden({ timeout: 30_000 });
+  await expect(page.getByTestId("offline-banner")).toBeHidden();
+  await page.getByRole("button", { name: "New sale" }).click();
+  await expect(page.getByTestId("ticket-line")).toHaveCount(0);
+  const prisma = database();
+  try {
+    const sale = await prisma.offlineSale.findUniqueOrThrow({ where: { id } });
+    expect(sale.status).toBe("ACCEPTED");
+  } finally {
+    await prisma.$disconnect();
+  }
+});
