@@ -5,7 +5,9 @@ import dynamic from "next/dynamic";
 import { useState } from "react";
 import { currentShiftAction, switchAssociateAction } from "@/app/(pos)/pos/actions";
 import { formatMoney } from "@/components/ui/format";
+import type { CartView } from "@/lib/checkout/cart-view";
 import type { ShiftReport } from "@/lib/pos/shift-report";
+import { AdjustSheet } from "./adjust-sheet";
 import { callAction } from "./call-action";
 import { type Completed, PaymentPanel } from "./payment-panel";
 import { ReceiptView } from "./receipt-view";
@@ -68,6 +70,8 @@ export function PosRegister({
   const [completed, setCompleted] = useState<Completed | null>(null);
   const [closedReport, setClosedReport] = useState<ShiftReport | null>(null);
   const [associate, setAssociate] = useState(staffName);
+  // The line (or, with null, the whole sale) a manager is asked to adjust.
+  const [adjusting, setAdjusting] = useState<{ lineId: string | null } | null>(null);
 
   const shift = useQuery({
     queryKey: ["pos-shift", station.registerId],
@@ -228,6 +232,19 @@ export function PosRegister({
             setScreen("sale");
             void queryClient.invalidateQueries({ queryKey: ["pos-shift"] });
           }}
+        />
+      </>
+    );
+  }
+
+  if (adjusting && ticket) {
+    return (
+      <>
+        {header}
+        <AdjustSheet
+          ticket={ticket}
+          lineId={adjusting.lineId}
+          onClose={() => setAdjusting(null)}
         />
       </>
     );
@@ -422,6 +439,7 @@ export function PosRegister({
                     Saving {money(line.discountMinor)}
                   </p>
                 )}
+                <LineAdjustments line={line} money={money} />
                 <div className="mt-2 flex items-center gap-2">
                   <button
                     type="button"
@@ -449,8 +467,16 @@ export function PosRegister({
                   </button>
                   <button
                     type="button"
+                    aria-label={`Change price of ${line.title}`}
+                    onClick={() => setAdjusting({ lineId: line.id })}
+                    className="ml-auto min-h-11 rounded-lg bg-ink/10 px-3"
+                  >
+                    Price
+                  </button>
+                  <button
+                    type="button"
                     onClick={() => remove.mutate(line.id)}
-                    className="ml-auto min-h-11 rounded-lg px-3 text-red-700 underline"
+                    className="min-h-11 rounded-lg px-3 text-red-700 underline"
                   >
                     Remove
                   </button>
@@ -458,6 +484,22 @@ export function PosRegister({
               </li>
             ))}
           </ul>
+          {ticket && lines.length > 0 && (
+            <div className="mt-3 flex items-center justify-between gap-2 text-sm">
+              <span data-testid="sale-discount">
+                {ticket.saleDiscountMinor > 0
+                  ? `Sale discount -${money(ticket.saleDiscountMinor)}`
+                  : ""}
+              </span>
+              <button
+                type="button"
+                onClick={() => setAdjusting({ lineId: null })}
+                className="min-h-11 rounded-lg border border-white/30 px-3"
+              >
+                Discount sale
+              </button>
+            </div>
+          )}
           {ticket && ticket.promotions.length > 0 && (
             <div className="mt-3 rounded-xl bg-white/10 p-3 text-sm">
               <p className="font-semibold">Promotions applied</p>
@@ -496,5 +538,24 @@ export function PosRegister({
         </button>
       </footer>
     </>
+  );
+}
+
+/** A line's approved price override and manual discount, as the associate sees them. */
+function LineAdjustments({
+  line,
+  money,
+}: {
+  line: CartView["lines"][number];
+  money: (minor: number) => string;
+}) {
+  const isOverridden = line.listUnitPriceMinor !== line.unitPriceMinor;
+  if (!isOverridden && line.manualDiscountMinor === 0) return null;
+  return (
+    <p className="text-sm text-amber-700" data-testid="line-adjustment">
+      {isOverridden && `Price changed from ${money(line.listUnitPriceMinor)}. `}
+      {line.manualDiscountMinor > 0 &&
+        `Manual discount -${money(line.manualDiscountMinor)}`}
+    </p>
   );
 }

@@ -69,6 +69,12 @@ export function ReceiptView({
                 </span>
                 <span>{money(line.subtotalMinor)}</span>
               </div>
+              {line.priceOverride && (
+                <p className="pl-4 text-ink/70">
+                  Price changed from {money(line.priceOverride.listUnitPriceMinor)}
+                  {line.priceOverride.reason ? `: ${line.priceOverride.reason}` : ""}
+                </p>
+              )}
               {line.discounts.map((d) => (
                 <div key={d.name} className="flex justify-between gap-2 pl-4 text-ink/70">
                   <span>{d.name}</span>
