@@ -9,6 +9,7 @@ import type { CartView } from "@/lib/checkout/cart-view";
 import type { ShiftReport } from "@/lib/pos/shift-report";
 import { AdjustSheet } from "./adjust-sheet";
 import { callAction } from "./call-action";
+import { CustomerPanel, TicketCustomer } from "./customer-panel";
 import { type Completed, PaymentPanel } from "./payment-panel";
 import { ReceiptView } from "./receipt-view";
 import { OpenShiftForm, ShiftReportView, ShiftSheet } from "./shift-panel";
@@ -72,6 +73,7 @@ export function PosRegister({
   const [associate, setAssociate] = useState(staffName);
   // The line (or, with null, the whole sale) a manager is asked to adjust.
   const [adjusting, setAdjusting] = useState<{ lineId: string | null } | null>(null);
+  const [isChoosingCustomer, setIsChoosingCustomer] = useState(false);
 
   const shift = useQuery({
     queryKey: ["pos-shift", station.registerId],
@@ -237,6 +239,14 @@ export function PosRegister({
     );
   }
 
+  if (isChoosingCustomer && ticket) {
+    return (
+      <>
+        {header}
+        <CustomerPanel ticket={ticket} onClose={() => setIsChoosingCustomer(false)} />
+      </>
+    );
+  }
   if (adjusting && ticket) {
     return (
       <>
@@ -484,6 +494,12 @@ export function PosRegister({
               </li>
             ))}
           </ul>
+          {ticket && lines.length > 0 && (
+            <TicketCustomer
+              ticket={ticket}
+              onChoose={() => setIsChoosingCustomer(true)}
+            />
+          )}
           {ticket && lines.length > 0 && (
             <div className="mt-3 flex items-center justify-between gap-2 text-sm">
               <span data-testid="sale-discount">

@@ -39,6 +39,8 @@ export interface CartView {
   locationId: string | null;
   registerId: string | null;
   customerId: string | null;
+  /** The attached customer's name, for the till. */
+  customerName: string | null;
   email: string | null;
   shippingAddress: unknown;
   codes: string[];
@@ -78,6 +80,7 @@ function loadForView(db: Db, cartId: string) {
   return db.cart.findUnique({
     where: { id: cartId },
     include: {
+      customer: { select: { firstName: true, lastName: true } },
       lines: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         include: {
@@ -149,6 +152,9 @@ async function buildCartView(db: Db, cart: CartWithLines): Promise<CartView> {
     locationId: cart.locationId,
     registerId: cart.registerId,
     customerId: cart.customerId,
+    customerName: cart.customer
+      ? `${cart.customer.firstName} ${cart.customer.lastName}`
+      : null,
     email: cart.email,
     shippingAddress: cart.shippingAddress,
     codes: cart.codes,

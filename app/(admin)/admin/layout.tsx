@@ -16,6 +16,7 @@ const SECTIONS: (NavItem & { permission: Permission })[] = [
   { href: "/admin", label: "Overview", permission: "admin:access" },
   { href: "/admin/products", label: "Products", permission: "catalog:read" },
   { href: "/admin/inventory", label: "Inventory", permission: "inventory:read" },
+  { href: "/admin/customers", label: "Customers", permission: "customers:read" },
   { href: "/admin/offline-sales", label: "Offline sales", permission: "reports:read" },
   { href: "/admin/promotions", label: "Promotions", permission: "promotions:write" },
   { href: "/admin/tax", label: "Tax", permission: "settings:manage" },

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { setCartDetails } from "@/lib/checkout/cart-details";
 import { getCartView } from "@/lib/checkout/cart-view";
 import {
   addCartLine,
@@ -9,6 +10,11 @@ import {
 } from "@/lib/checkout/change-cart-lines";
 import { createCart } from "@/lib/checkout/create-cart";
 import { placeOrder } from "@/lib/checkout/place-order";
+import {
+  createTillCustomer,
+  FindCustomersSchema,
+  findCustomers,
+} from "@/lib/customers/till-customers";
 import { db } from "@/lib/db/client";
 import { staffAction } from "@/lib/next/staff-action";
 import { setTillOperator, tillActor } from "@/lib/next/till-operator";
@@ -209,4 +215,43 @@ export const clearAdjustmentAction = staffAction(
   ClearAdjustmentSchema,
   async (input, device) =>
     clearTicketAdjustment(db, { actor: await tillActor(device), input }),
+);
+
+/** Customers matching a name, email or phone. */
+export const findCustomersAction = staffAction(
+  "customers:read",
+  FindCustomersSchema,
+  async (input, device) => findCustomers(db, { actor: await tillActor(device), input }),
+);
+
+/** Signs a customer up at the till and attaches them to the ticket. */
+export const createCustomerAction = staffAction(
+  "customers:write",
+  z.object({ cartId: Id, customer: z.unknown() }),
+  async (input, device) => {
+    const staff = await tillActor(device);
+    const ticket = await getCartView(db, { actor: staff, cartId: input.cartId });
+    const customer = await createTillCustomer(db, {
+      actor: staff,
+      input: input.customer,
+      locationId: ticket.locationId,
+    });
+    return setCartDetails(db, {
+      actor: staff,
+      cartId: input.cartId,
+      input: { customerId: customer.id },
+    });
+  },
+);
+
+/** Attaches a customer to the ticket, or takes them off with null. */
+export const attachCustomerAction = staffAction(
+  "pos:sell",
+  Ticket.extend({ customerId: Id.nullable() }),
+  async (input, device) =>
+    setCartDetails(db, {
+      actor: await tillActor(device),
+      cartId: input.cartId,
+      input: { customerId: input.customerId },
+    }),
 );
