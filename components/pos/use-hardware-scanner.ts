@@ -24,7 +24,9 @@ export function useHardwareScanner(onScan: (code: string) => void, isEnabled = t
     let field: { element: HTMLInputElement; value: string } | null = null;
 
     const onKeyDown = (event: KeyboardEvent) => {
-      const now = performance.now();
+      // When the key was pressed, not when this handler got to run: a page
+      // busy for a moment must not split a scanner's burst in two.
+      const now = event.timeStamp;
       const isFast = now - last <= MAX_GAP_MS;
       last = now;
       const target = event.target as HTMLElement | null;

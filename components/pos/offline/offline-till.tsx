@@ -163,11 +163,16 @@ export function OfflineTillProvider({
 
   // In full whenever the till opens online: what it sells offline is then
   // exactly what the server has now.
+  // Once the page is idle, so the download and its checks do not hold up
+  // the associate's first scans.
   const isFetched = useRef(false);
   useEffect(() => {
     if (!db || !hasNetwork || isFetched.current) return;
     isFetched.current = true;
-    void fetchBundle(null);
+    const start = () => void fetchBundle(null);
+    if ("requestIdleCallback" in window)
+      window.requestIdleCallback(start, { timeout: 3_000 });
+    else setTimeout(start, 500);
   }, [db, hasNetwork, fetchBundle]);
 
   const cursor = useRef<string | null>(null);

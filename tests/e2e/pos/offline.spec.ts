@@ -438,3 +438,70 @@ test("a ticket open when the network drops moves to the offline till, and is not
     await prisma.$disconnect();
   }
 });
+
+test("a price changed while online reaches the till's copy through the events stream", async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  const [item] = await londonItems(1, 7);
+  if (!item) throw new Error("the seed has too few London items");
+  const newPrice = item.priceMinor + 300;
+
+  await openTillOnline(page);
+  const prisma = database();
+  try {
+    // As the catalogue does: the change and its event in one transaction.
+    await prisma.$transaction([
+      prisma.variant.update({ where: { id: item.id }, data: { priceMinor: newPrice } }),
+      prisma.outboxEvent.create({
+        data: {
+          type: "catalog.variant_updated",
+          aggregateType: "variant",
+          aggregateId: item.id,
+          payload: { variantId: item.id },
+        },
+      }),
+    ]);
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            ({ variantId }) =>
+              new Promise<number | null>((resolve) => {
+                const open = indexedDB.open("omnitill-pos");
+                open.onsuccess = () => {
+                  const all = open.result
+                    .transaction("bundles")
+                    .objectStore("bundles")
+                    .getAll();
+                  all.onsuccess = () => {
+                    const variant = all.result
+                      .flatMap(
+                        (b: { variants: { id: string; priceMinor: number }[] }) =>
+                          b.variants,
+                      )
+                      .find((v: { id: string }) => v.id === variantId);
+                    resolve(variant?.priceMinor ?? null);
+                  };
+                };
+              }),
+            { variantId: item.id },
+          ),
+        { timeout: 20_000 },
+      )
+      .toBe(newPrice);
+
+    await goOffline(context, page);
+    await addBySku(page, item.sku);
+    expect(pounds(await page.getByTestId("offline-ticket-total").textContent())).toBe(
+      newPrice,
+    );
+  } finally {
+    await prisma.variant.update({
+      where: { id: item.id },
+      data: { priceMinor: item.priceMinor },
+    });
+    await prisma.$disconnect();
+  }
+});
