@@ -99,6 +99,8 @@ function loadForView(db: Db, cartId: string) {
 }
 
 async function buildCartView(db: Db, cart: CartWithLines): Promise<CartView> {
+  // An empty cart without codes prices to nothing: no need to ask.
+  if (cart.lines.length === 0 && cart.codes.length === 0) return emptyView(cart);
   const address = ShippingAddressSchema.safeParse(cart.shippingAddress);
   const { result } = await priceCartRecord(db, cart, {
     shippingAddress: address.success ? address.data : null,
@@ -179,6 +181,38 @@ async function buildCartView(db: Db, cart: CartWithLines): Promise<CartView> {
     warnings: result.warnings,
     canCheckOut:
       cart.status === "OPEN" && lines.length > 0 && lines.every((l) => l.isAvailable),
+  };
+}
+
+/** The view of a cart that has no lines or codes yet, such as one just created. */
+export function emptyView(
+  cart: Omit<CartWithLines, "lines" | "shippingAddress"> & { shippingAddress: unknown },
+): CartView {
+  return {
+    id: cart.id,
+    channel: cart.channel,
+    status: cart.status,
+    currency: cart.currency,
+    locationId: cart.locationId,
+    registerId: cart.registerId,
+    customerId: cart.customerId,
+    email: cart.email,
+    shippingAddress: cart.shippingAddress,
+    codes: cart.codes,
+    lines: [],
+    totals: {
+      subtotalMinor: 0,
+      discountMinor: 0,
+      shippingMinor: 0,
+      taxMinor: 0,
+      totalMinor: 0,
+    },
+    promotions: [],
+    manualDiscount: cart.manualDiscount ?? null,
+    saleDiscountMinor: 0,
+    codeOutcomes: [],
+    warnings: [],
+    canCheckOut: false,
   };
 }
 

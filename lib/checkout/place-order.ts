@@ -39,6 +39,7 @@
 import type { PrismaClient, Tx } from "@/lib/db/client";
 import { AppError, type FieldErrors, isAppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/validate";
+import { hashBody } from "@/lib/idempotency";
 import { reserveStock } from "@/lib/inventory/reserve-stock";
 import { logger } from "@/lib/log";
 import { formatMoney } from "@/lib/money";
@@ -110,13 +111,14 @@ export async function placeOrder(
 ): Promise<PlaceOrderResult> {
   const input = parseInput(CheckoutSchema, options.input);
   const key = orderKey(options.cartId, options.idempotencyKey);
+  const requestHash = hashBody(input);
   const providers = options.providers ?? configuredCardProviders();
 
-  const existing = await db.order.findUnique({ where: { idempotencyKey: key } });
-  if (existing) return resume(db, existing.id, options, providers);
-
+  // A retry finds its order in the transaction (the cart is no longer
+  // open, or the key's insert meets the twin's), so the first attempt of
+  // a checkout costs no look-up before it.
   const opened = await db.$transaction(
-    (tx) => openOrder(tx, { ...options, input, key, providers }),
+    (tx) => openOrder(tx, { ...options, input, key, requestHash, providers }),
     TX_OPTIONS,
   );
   if (opened.status === "duplicate") {
@@ -159,6 +161,7 @@ async function openOrder(
   options: PlaceOrderOptions & {
     input: ReturnType<typeof CheckoutSchema.parse>;
     key: string;
+    requestHash: string;
     providers: CardProviders;
   },
 ): Promise<Opened> {
@@ -204,6 +207,7 @@ async function openOrder(
 
   const written = await writeOrder(tx, {
     idempotencyKey: options.key,
+    idempotencyHash: options.requestHash,
     channel: cart.channel,
     cartId: cart.id,
     customerId: cart.customerId ?? (actor?.kind === "customer" ? actor.id : null),
@@ -354,6 +358,14 @@ async function resume(
 ): Promise<PlaceOrderResult> {
   const started = Date.now();
   let order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
+  const input = parseInput(CheckoutSchema, options.input);
+  if (order.idempotencyHash !== null && order.idempotencyHash !== hashBody(input)) {
+    const message = "This Idempotency-Key was used with a different request.";
+    throw new AppError("invalid_input", message, {
+      internal: `idempotency key reused with another body for order ${order.number}`,
+      fields: { "Idempotency-Key": [message] },
+    });
+  }
   while (order.status === "PENDING_PAYMENT" && Date.now() - started < TWIN_WAIT_MS) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
@@ -361,7 +373,6 @@ async function resume(
   if (order.status !== "PENDING_PAYMENT") return replay(db, orderId, true);
 
   logger.warn({ orderId }, "settling an order its first request left pending");
-  const input = parseInput(CheckoutSchema, options.input);
   const pending = await db.payment.findMany({
     where: { orderId, status: "PENDING" },
     orderBy: { idempotencyKey: "asc" },

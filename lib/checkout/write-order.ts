@@ -9,6 +9,8 @@ import type { ShippingAddress } from "./schemas";
 
 export interface OrderDraft {
   idempotencyKey: string;
+  /** SHA-256 of the checkout request, so a reused key with another body is refused. */
+  idempotencyHash?: string | null;
   channel: SalesChannel;
   /** Null for a sale with no server cart (a till's offline sale). */
   cartId: string | null;
@@ -85,6 +87,7 @@ export async function writeOrder(tx: Tx, draft: OrderDraft): Promise<WriteOrderR
           taxMinor: totals.tax,
           totalMinor: totals.total,
           idempotencyKey: draft.idempotencyKey,
+          idempotencyHash: draft.idempotencyHash ?? null,
           locationId: draft.locationId,
           registerId: draft.registerId,
           staffId: draft.staffId,

@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { trackCommits, trackRootAlias } from "./after-commit";
 import { type DatabaseTarget, databaseTarget } from "./config";
 import { openEmbedded } from "./embedded";
 import { type Prisma, PrismaClient } from "./generated/client";
@@ -17,10 +18,10 @@ export type Db = PrismaClient | Tx;
 export function createPrismaClient(target: DatabaseTarget): PrismaClient {
   if (target.kind === "postgres") {
     const adapter = new PrismaPg({ connectionString: target.url, max: poolSize() });
-    return new PrismaClient({ adapter });
+    return trackCommits(new PrismaClient({ adapter }));
   }
   const adapter = new PrismaPGlite(openEmbedded(target.directory));
-  return new PrismaClient({ adapter });
+  return trackCommits(new PrismaClient({ adapter }));
 }
 
 function poolSize(): number {
@@ -47,3 +48,4 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+trackRootAlias(db, getDb);

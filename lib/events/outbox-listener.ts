@@ -3,7 +3,7 @@ import { openEmbedded } from "@/lib/db/embedded";
 import { type ClosableSql, connectPostgres } from "@/lib/db/sql";
 import { type Logger, logger } from "@/lib/log";
 
-/** The channel the OutboxEvent trigger notifies (see its migration). */
+/** The channel writers notify after committing outbox events (announce-outbox.ts). */
 export const OUTBOX_CHANNEL = "omnitill_outbox";
 
 const FIRST_RETRY_MS = 1_000;

@@ -12,9 +12,10 @@ import { latestOutboxId, type OutboxRecord, readOutboxEvents } from "./outbox-ev
  * claimed or marked for this; the dispatcher's `dispatchedAt` is only
  * about side effects that must happen once in the whole system (webhooks).
  *
- * The hub is woken by the database: a trigger on OutboxEvent calls
- * pg_notify, which PostgreSQL delivers to every LISTENing connection only
- * when the writing transaction commits (PGlite does the same in-process).
+ * The hub is woken by the database: once a transaction that wrote events
+ * has committed, its process sends NOTIFY (announce-outbox.ts), which
+ * PostgreSQL delivers to every LISTENing connection (PGlite does the same
+ * in-process).
  * A slow poll is the safety net for a notification lost while the LISTEN
  * connection was down.
  *

@@ -62,12 +62,9 @@ export async function availabilityForVariants(
   db: Db,
   variantIds: string[],
 ): Promise<Map<string, VariantAvailability>> {
+  if (variantIds.length === 0) return new Map();
   const [levels, transit] = await Promise.all([
-    db.inventoryLevel.findMany({
-      where: { variantId: { in: variantIds }, location: { isActive: true } },
-      include: { location: true },
-      orderBy: [{ location: { name: "asc" } }],
-    }),
+    activeLevels(db, variantIds),
     inTransit(db, variantIds),
   ]);
 
@@ -86,27 +83,26 @@ export async function availabilityForVariants(
     const entry = result.get(level.variantId);
     if (!entry) continue;
     const available = availableQuantity(level);
-    const { location } = level;
     const row: LocationAvailability = {
-      locationId: location.id,
-      locationName: location.name,
-      locationCode: location.code,
-      kind: location.kind,
-      city: location.city,
-      canShip: location.canShip,
-      canPickup: location.canPickup,
-      canSellInStore: location.canSellInStore,
+      locationId: level.locationId,
+      locationName: level.locationName,
+      locationCode: level.locationCode,
+      kind: level.kind,
+      city: level.city,
+      canShip: level.canShip,
+      canPickup: level.canPickup,
+      canSellInStore: level.canSellInStore,
       onHand: level.onHand,
       reserved: level.reserved,
       safetyStock: level.safetyStock,
       available,
       bin: level.bin,
-      inboundInTransit: transit.inbound(level.variantId, location.id),
-      outboundInTransit: transit.outbound(level.variantId, location.id),
+      inboundInTransit: transit.inbound(level.variantId, level.locationId),
+      outboundInTransit: transit.outbound(level.variantId, level.locationId),
     };
     entry.byLocation.push(row);
-    if (location.canShip) entry.shippable += available;
-    if (location.canPickup) entry.pickup.push(row);
+    if (level.canShip) entry.shippable += available;
+    if (level.canPickup) entry.pickup.push(row);
     entry.chain.onHand += level.onHand;
     entry.chain.reserved += level.reserved;
     entry.chain.available += available;
@@ -166,26 +162,55 @@ export async function storeAvailability(
   );
 }
 
-/** Units in transit by transfer, per variant and end. */
+interface LevelRow {
+  variantId: string;
+  locationId: string;
+  onHand: number;
+  reserved: number;
+  safetyStock: number;
+  bin: string | null;
+  locationName: string;
+  locationCode: string;
+  kind: string;
+  city: string;
+  canShip: boolean;
+  canPickup: boolean;
+  canSellInStore: boolean;
+}
+
+/** The variants' levels at active locations, with each location's facts: one query. */
+function activeLevels(db: Db, variantIds: string[]): Promise<LevelRow[]> {
+  return db.$queryRaw<LevelRow[]>`
+    SELECT l."variantId", l."locationId", l."onHand", l.reserved, l."safetyStock", l.bin,
+      loc.name AS "locationName", loc.code AS "locationCode", loc.kind::text AS kind,
+      loc.city, loc."canShip", loc."canPickup", loc."canSellInStore"
+    FROM "InventoryLevel" AS l
+    JOIN "Location" AS loc ON loc.id = l."locationId"
+    WHERE l."variantId" = ANY(${variantIds}::text[]) AND loc."isActive"
+    ORDER BY loc.name ASC`;
+}
+
+/** Units in transit by transfer, per variant and end: one query. */
 async function inTransit(db: Db, variantIds: string[]) {
-  const lines =
-    variantIds.length === 0
-      ? []
-      : await db.transferLine.findMany({
-          where: { variantId: { in: variantIds }, transfer: { status: "SHIPPED" } },
-          select: {
-            variantId: true,
-            quantityShipped: true,
-            transfer: { select: { fromLocationId: true, toLocationId: true } },
-          },
-        });
+  const lines = await db.$queryRaw<
+    {
+      variantId: string;
+      quantityShipped: number;
+      fromLocationId: string;
+      toLocationId: string;
+    }[]
+  >`
+    SELECT tl."variantId", tl."quantityShipped", t."fromLocationId", t."toLocationId"
+    FROM "TransferLine" AS tl
+    JOIN "Transfer" AS t ON t.id = tl."transferId"
+    WHERE tl."variantId" = ANY(${variantIds}::text[]) AND t.status = 'SHIPPED'`;
   const sum = (pick: (l: (typeof lines)[number]) => boolean) =>
     lines.filter(pick).reduce((n, l) => n + l.quantityShipped, 0);
   return {
     total: (variantId: string) => sum((l) => l.variantId === variantId),
     inbound: (variantId: string, locationId: string) =>
-      sum((l) => l.variantId === variantId && l.transfer.toLocationId === locationId),
+      sum((l) => l.variantId === variantId && l.toLocationId === locationId),
     outbound: (variantId: string, locationId: string) =>
-      sum((l) => l.variantId === variantId && l.transfer.fromLocationId === locationId),
+      sum((l) => l.variantId === variantId && l.fromLocationId === locationId),
   };
 }

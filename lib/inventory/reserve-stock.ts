@@ -1,7 +1,8 @@
 import type { Tx } from "@/lib/db/client";
 import type { ReservationOwner } from "@/lib/db/generated/enums";
 import { AppError, type FieldErrors } from "@/lib/errors";
-import { emitLevelChanged, type LevelSnapshot } from "./level-events";
+import { announceAfterCommit } from "@/lib/events/emit-event";
+import type { LevelSnapshot } from "./level-events";
 import { sumByLevel } from "./level-key";
 import { uuid7 } from "./uuid7";
 
@@ -62,7 +63,9 @@ export async function reserveStock(
       }));
 
     // One statement: the conditional update of the level and, only when it
-    // matched, the reservation rows; nothing is taken when it did not.
+    // matched, the reservation rows and the level's outbox event; nothing
+    // is taken when it did not. One round trip, so a busy SKU's row stays
+    // locked only from here to the COMMIT.
     const [row] = await tx.$queryRaw<LevelRow[]>`
       WITH level AS (
         UPDATE "InventoryLevel"
@@ -81,10 +84,23 @@ export async function reserveStock(
         FROM level, unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.quantity)}::int[],
           ${rows.map((r) => r.ownerId)}::text[]) AS r(id, quantity, owner_id)
         RETURNING id
+      ), variant AS (
+        SELECT sku FROM "Variant" WHERE id = ${group.variantId}
+      ), announced AS (
+        INSERT INTO "OutboxEvent"
+          (type, "aggregateType", "aggregateId", payload, "locationId", "createdAt")
+        SELECT 'inventory.level_changed', 'inventory_level',
+          level."variantId" || ':' || level."locationId",
+          jsonb_build_object(
+            'variantId', level."variantId", 'locationId', level."locationId",
+            'sku', variant.sku, 'onHand', level."onHand", 'reserved', level.reserved,
+            'available', GREATEST(0, level."onHand" - level.reserved - level."safetyStock")),
+          level."locationId", now() AT TIME ZONE 'UTC'
+        FROM level, variant
+        RETURNING id
       )
-      SELECT "onHand", reserved, "safetyStock",
-        (SELECT sku FROM "Variant" WHERE id = level."variantId") AS sku
-      FROM level`;
+      SELECT "onHand", reserved, "safetyStock", variant.sku
+      FROM level, variant`;
     if (!row) throw await shortfall(tx, group);
 
     levels.push({ variantId: group.variantId, locationId: group.locationId, ...row });
@@ -101,7 +117,7 @@ export async function reserveStock(
     }
   }
 
-  for (const level of levels) await emitLevelChanged(tx, level);
+  if (levels.length > 0) announceAfterCommit(tx, ["inventory.level_changed"]);
   return reservations;
 }
 

@@ -37,8 +37,14 @@ export function customerKeyFor(
  */
 export async function loadPricingCustomer(
   db: Db,
-  options: { customerId?: string | null; email?: string | null },
+  options: {
+    customerId?: string | null;
+    email?: string | null;
+    /** False when no promotion reads the order count: it is then left at 0. */
+    isOrderCountNeeded?: boolean;
+  },
 ): Promise<PricingCustomer> {
+  const isCounted = options.isOrderCountNeeded ?? true;
   const email = options.email?.trim().toLowerCase() || null;
   const customer = options.customerId
     ? await db.customer.findUnique({ where: { id: options.customerId } })
@@ -47,9 +53,11 @@ export async function loadPricingCustomer(
       : null;
 
   if (customer) {
-    const orderCount = await db.order.count({
-      where: { customerId: customer.id, status: { in: [...COUNTED_STATUSES] } },
-    });
+    const orderCount = isCounted
+      ? await db.order.count({
+          where: { customerId: customer.id, status: { in: [...COUNTED_STATUSES] } },
+        })
+      : 0;
     return {
       customerId: customer.id,
       customerKey: customer.id,
@@ -64,9 +72,9 @@ export async function loadPricingCustomer(
   const key = customerKeyFor(null, email);
   if (!key || !email) return { customerId: null, customerKey: null, context: null };
 
-  const orderCount = await db.order.count({
-    where: { email, status: { in: [...COUNTED_STATUSES] } },
-  });
+  const orderCount = isCounted
+    ? await db.order.count({ where: { email, status: { in: [...COUNTED_STATUSES] } } })
+    : 0;
   return {
     customerId: null,
     customerKey: key,

@@ -77,10 +77,6 @@ export async function loadPricingInputs(
     locations.find((l) => l.id === locationId)?.address.country ??
     null;
   const market = await loadMarket(db, { currency, country: saleCountry });
-  const customer = await loadPricingCustomer(db, {
-    customerId: options.customerId,
-    email: options.customerEmail,
-  });
   const codes = await loadCodeRecords(db, options.codes ?? []);
   const active = await loadActivePromotions(db, {
     at,
@@ -88,6 +84,12 @@ export async function loadPricingInputs(
     locationId,
     currency,
     codePromotionIds: codes.map((code) => code.promotionId),
+  });
+  const customer = await loadPricingCustomer(db, {
+    customerId: options.customerId,
+    email: options.customerEmail,
+    // Only "first order only" promotions read it; counting costs a query.
+    isOrderCountNeeded: active.some((a) => a.promotion.conditions.isFirstOrderOnly),
   });
   const usage = await loadPromotionUsage(db, {
     totals: new Map(active.map((a) => [a.promotion.id, a.timesRedeemed])),

@@ -15,6 +15,7 @@ import type {
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import type { Market, ShippingTax } from "@/lib/pricing";
+import { cachedReference } from "./reference-cache";
 
 /** One entry of Settings.markets, read leniently: unknown keys are ignored. */
 const SettingsMarketSchema = z.object({
@@ -44,7 +45,11 @@ export interface MarketWithPricing {
 const FALLBACK_CODE = "DEFAULT";
 
 /** Every market of the business with its pricing rules, in settings order. */
-export async function listMarkets(db: Db): Promise<MarketWithPricing[]> {
+export function listMarkets(db: Db): Promise<MarketWithPricing[]> {
+  return cachedReference(db, "markets", () => readMarkets(db));
+}
+
+async function readMarkets(db: Db): Promise<MarketWithPricing[]> {
   const [settings, rules] = await Promise.all([
     db.settings.findUnique({ where: { id: "default" } }),
     db.marketPricing.findMany(),

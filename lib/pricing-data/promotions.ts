@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { logger } from "@/lib/log";
 import { type Promotion, PromotionSchema, type SalesChannel } from "@/lib/pricing";
+import { cachedReference } from "./reference-cache";
 
 /**
  * The stored definition as the engine reads it, with the row's id. Null
@@ -54,47 +55,109 @@ export interface ActivePromotion {
   timesRedeemed: number;
 }
 
+/** A switched-on promotion as the cache keeps it, with what reads filter on. */
+interface SwitchedOnPromotion {
+  promotion: Promotion;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  locationIds: string[];
+  currency: string | null;
+  hasUsageLimit: boolean;
+  timesRedeemed: number;
+}
+
+/** Cached promotions include those that ended this long before the load. */
+const ENDED_WINDOW_MS = 3_600_000;
+
 /**
  * The promotions a cart is priced against: live at the instant, offered on
  * the channel, at the store and in the currency (or unrestricted), highest
- * priority first.
+ * priority first. Definitions come from the pricing cache when it is on;
+ * redemption totals of promotions with a limit are always read fresh.
  */
 export async function loadActivePromotions(
   db: Db,
   options: ActivePromotionsOptions,
 ): Promise<ActivePromotion[]> {
   const { at, channel, locationId, currency } = options;
-  const offeredHere: Prisma.PromotionWhereInput = {
-    AND: [
-      // The channel is checked below, on the definition itself: the embedded
-      // database's adapter cannot bind an enum value inside an array filter.
-      {
-        OR: [
-          { locationIds: { isEmpty: true } },
-          ...(locationId ? [{ locationIds: { has: locationId } }] : []),
-        ],
-      },
-      { OR: [{ currency: null }, { currency }] },
-    ],
-  };
-  const codeIds = [...new Set(options.codePromotionIds ?? [])];
-  const rows = await db.promotion.findMany({
-    where: {
-      ...liveAt(at),
-      OR: [offeredHere, ...(codeIds.length > 0 ? [{ id: { in: codeIds } }] : [])],
-    },
-    select: { id: true, definition: true, timesRedeemed: true },
-    orderBy: [{ priority: "desc" }, { id: "asc" }],
+  const codeIds = new Set(options.codePromotionIds ?? []);
+  const loadedAt = Date.now();
+  let switchedOn = await cachedReference(db, "promotions", () =>
+    loadSwitchedOn(db, new Date(loadedAt - ENDED_WINDOW_MS)),
+  );
+  if (at.getTime() < loadedAt - ENDED_WINDOW_MS) {
+    // Pricing far in the past (a re-price of an old order): read it all.
+    switchedOn = await loadSwitchedOn(db, null);
+  }
+
+  const live = switchedOn.filter((row) => {
+    if (row.startsAt && row.startsAt > at) return false;
+    if (row.endsAt && row.endsAt <= at) return false;
+    if (codeIds.has(row.promotion.id)) return true;
+    const isAtLocation =
+      row.locationIds.length === 0 ||
+      (locationId !== null && row.locationIds.includes(locationId));
+    const isInCurrency = row.currency === null || row.currency === currency;
+    const { channels } = row.promotion.conditions;
+    // A code's promotion for another channel still loads (above), so the
+    // explanation can say why it does not apply here.
+    const isOffered = channels.length === 0 || channels.includes(channel);
+    return isAtLocation && isInCurrency && isOffered;
   });
 
+  const limited = live.filter((row) => row.hasUsageLimit).map((row) => row.promotion.id);
+  const totals =
+    limited.length > 0
+      ? new Map(
+          (
+            await db.promotion.findMany({
+              where: { id: { in: limited } },
+              select: { id: true, timesRedeemed: true },
+            })
+          ).map((row) => [row.id, row.timesRedeemed]),
+        )
+      : new Map<string, number>();
+  return live.map((row) => ({
+    promotion: row.promotion,
+    timesRedeemed: totals.get(row.promotion.id) ?? row.timesRedeemed,
+  }));
+}
+
+/** Switched-on promotions not ended before `endedAfter` (all when null), by priority. */
+async function loadSwitchedOn(
+  db: Db,
+  endedAfter: Date | null,
+): Promise<SwitchedOnPromotion[]> {
+  const rows = await db.promotion.findMany({
+    where: {
+      isActive: true,
+      ...(endedAfter ? { OR: [{ endsAt: null }, { endsAt: { gt: endedAfter } }] } : {}),
+    },
+    select: {
+      id: true,
+      definition: true,
+      timesRedeemed: true,
+      usageLimit: true,
+      startsAt: true,
+      endsAt: true,
+      locationIds: true,
+      currency: true,
+    },
+    orderBy: [{ priority: "desc" }, { id: "asc" }],
+  });
   return rows.flatMap((row) => {
     const promotion = toEnginePromotion(row);
     if (!promotion) return [];
-    const { channels } = promotion.conditions;
-    const isOffered = channels.length === 0 || channels.includes(channel);
-    // A code's promotion for another channel still loads, so the
-    // explanation can say why it does not apply here.
-    if (!isOffered && !codeIds.includes(row.id)) return [];
-    return [{ promotion, timesRedeemed: row.timesRedeemed }];
+    return [
+      {
+        promotion,
+        startsAt: row.startsAt,
+        endsAt: row.endsAt,
+        locationIds: row.locationIds,
+        currency: row.currency,
+        hasUsageLimit: row.usageLimit !== null,
+        timesRedeemed: row.timesRedeemed,
+      },
+    ];
   });
 }

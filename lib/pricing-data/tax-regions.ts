@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import type { TaxCategory } from "@/lib/db/generated/enums";
 import { ppmToPercent } from "@/lib/money";
 import type { Address, TaxRegion } from "@/lib/pricing";
+import { cachedReference } from "./reference-cache";
 
 interface TaxRegionRow {
   id: string;
@@ -27,20 +28,21 @@ export function toEngineTaxRegion(row: TaxRegionRow): TaxRegion {
 }
 
 /** Active tax regions, optionally only those of some countries, in a stable order. */
-export async function loadTaxRegions(
+export function loadTaxRegions(
   db: Db,
   options: { countries?: readonly string[] } = {},
 ): Promise<TaxRegion[]> {
-  const countries = options.countries?.map((country) => country.toUpperCase());
-  const rows = await db.taxRegion.findMany({
-    where: {
-      isActive: true,
-      ...(countries ? { country: { in: [...new Set(countries)] } } : {}),
-    },
-    include: { rates: { select: { category: true, ratePpm: true } } },
-    orderBy: [{ country: "asc" }, { id: "asc" }],
+  const countries = options.countries
+    ? [...new Set(options.countries.map((country) => country.toUpperCase()))].sort()
+    : undefined;
+  return cachedReference(db, `tax:${countries?.join(",") ?? "*"}`, async () => {
+    const rows = await db.taxRegion.findMany({
+      where: { isActive: true, ...(countries ? { country: { in: countries } } : {}) },
+      include: { rates: { select: { category: true, ratePpm: true } } },
+      orderBy: [{ country: "asc" }, { id: "asc" }],
+    });
+    return rows.map(toEngineTaxRegion);
   });
-  return rows.map(toEngineTaxRegion);
 }
 
 /** Locations with the address tax is charged at, for pickup and carry-out lines. */

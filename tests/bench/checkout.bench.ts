@@ -131,7 +131,14 @@ async function seed(url: string, skuCount: number, units: number) {
 }
 
 async function startApp(url: string, port: number): Promise<ChildProcess> {
-  const app = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // BENCH_APP_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", runs
+  // the app under node with those flags, to see where it spends its time.
+  const nodeArgs = process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean);
+  const start = ["start", "-p", String(port), "-H", "127.0.0.1"];
+  const [command, args] = nodeArgs
+    ? [process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", ...start]]
+    : ["npx", ["next", ...start]];
+  const app = spawn(command, args, {
     env: {
       ...process.env,
       DATABASE_URL: url,
@@ -305,7 +312,9 @@ function report(name: string, app: RunResult, baseline: RunResult, shoppers: num
 
 const server = await testServerUrl();
 let failed = false;
+const SCENARIOS = (process.env.BENCH_SCENARIOS ?? "hot,many").split(",");
 for (const scenario of ["hot", "many"] as const) {
+  if (!SCENARIOS.includes(scenario)) continue;
   const isHot = scenario === "hot";
   const skuCount = isHot ? 1 : MANY.skus;
   const units = isHot ? HOT.units : MANY.units;

@@ -1,11 +1,14 @@
 /**
  * Benchmark of the outbox's realtime path on a fresh PostgreSQL database:
  *
- * 1. What the NOTIFY trigger costs writers: transactions per second of a
+ * 1. What announcing events costs writers: transactions per second of a
  *    stock change (update one level row of many, write its outbox event)
- *    from 16 connections, with the trigger off, on, and on with app
- *    instances listening and dispatching. PostgreSQL serialises the commits
- *    of notifying transactions, so this is the figure to watch.
+ *    from 16 connections: with no announcement at all (the floor); with
+ *    NOTIFY inside every transaction (what a trigger on the outbox did:
+ *    PostgreSQL serialises the commits of notifying transactions); with
+ *    the application's announcement after commit, coalesced per process
+ *    (`announceOutbox`, what Omnitill does); and the same with two app
+ *    instances listening and dispatching.
  * 2. How soon an open stream hears of a committed event: commit to hub
  *    delivery, p50 and p99, with two instances listening.
  *
@@ -18,6 +21,8 @@ import { fileURLToPath } from "node:url";
 import { createPrismaClient } from "../../lib/db/client";
 import { applyMigrations } from "../../lib/db/migrations/apply";
 import { type ClosableSql, connectPostgres } from "../../lib/db/sql";
+import { announceOutbox } from "../../lib/events/announce-outbox";
+import { OUTBOX_CHANNEL } from "../../lib/events/outbox-listener";
 import { createEventsRuntime } from "../../lib/events/start-events";
 import { testServerUrl, withDatabase } from "../../scripts/lib/test-database";
 
@@ -32,21 +37,34 @@ const CHANGE = `WITH level AS (
   SELECT 'inventory.level_changed', 'inventory_level', level.id::text,
          jsonb_build_object('onHand', level.on_hand), NULL FROM level`;
 
-async function throughput(url: string, levels: number): Promise<number> {
+type Announce = "none" | "in-transaction" | "after-commit";
+
+async function throughput(
+  url: string,
+  levels: number,
+  announce: Announce,
+): Promise<number> {
   const connections: ClosableSql[] = [];
   for (let i = 0; i < CONNECTIONS; i += 1) connections.push(await connectPostgres(url));
+  // The announcer's own client, as an app process has one.
+  const announcer = createPrismaClient({ kind: "postgres", url });
   const deadline = performance.now() + SECONDS * 1000;
   let committed = 0;
   await Promise.all(
     connections.map(async (sql) => {
       while (performance.now() < deadline) {
         const id = 1 + Math.floor(Math.random() * levels);
-        await sql.transaction((tx) => tx.query(CHANGE, [id]));
+        await sql.transaction(async (tx) => {
+          await tx.query(CHANGE, [id]);
+          if (announce === "in-transaction") await tx.query(`NOTIFY ${OUTBOX_CHANNEL}`);
+        });
+        if (announce === "after-commit") announceOutbox(announcer);
         committed += 1;
       }
     }),
   );
   await Promise.all(connections.map((sql) => sql.close()));
+  await announcer.$disconnect();
   return committed / SECONDS;
 }
 
@@ -115,6 +133,7 @@ async function latency(url: string): Promise<number[]> {
     });
     const start = performance.now();
     await sql.transaction((tx) => tx.query(CHANGE, [1 + (i % LEVELS)]));
+    announceOutbox(db);
     await heard;
     samples.push(performance.now() - start);
   }
@@ -146,19 +165,18 @@ async function main() {
 
     // Many levels: commits could run side by side. One hot level: its row
     // lock already makes them wait for each other.
-    const rows: [string, number, number, number][] = [];
+    const rows: [string, number, number, number, number][] = [];
     for (const [label, levels] of [
       ["many levels", LEVELS],
       ["one hot level", 1],
     ] as const) {
-      await sql.exec(`ALTER TABLE "OutboxEvent" DISABLE TRIGGER "OutboxEvent_notify"`);
-      const off = await throughput(url, levels);
-      await sql.exec(`ALTER TABLE "OutboxEvent" ENABLE TRIGGER "OutboxEvent_notify"`);
-      const on = await throughput(url, levels);
+      const none = await throughput(url, levels, "none");
+      const inside = await throughput(url, levels, "in-transaction");
+      const after = await throughput(url, levels, "after-commit");
       const instances = await startInstances(url, 2);
-      const listened = await throughput(url, levels);
+      const listened = await throughput(url, levels, "after-commit");
       await stopInstances(instances);
-      rows.push([label, off, on, listened]);
+      rows.push([label, none, inside, after, listened]);
     }
     const instances = await startInstances(url, 1);
     const samples = await latency(url);
@@ -171,11 +189,13 @@ async function main() {
       `stock change + outbox event, ${CONNECTIONS} connections, ${SECONDS} s each`,
     );
     console.log(
-      "                  trigger off     trigger on         on, 2 instances listening",
+      "                  no NOTIFY      NOTIFY in each tx     " +
+        "after commit, coalesced   same, 2 instances listening",
     );
-    for (const [label, off, on, listened] of rows) {
+    for (const [label, none, inside, after, listened] of rows) {
       console.log(
-        `  ${label.padEnd(14)} ${off.toFixed(0).padStart(6)} tx/s  ${tps(on, off)}  ${tps(listened, off)}`,
+        `  ${label.padEnd(14)} ${none.toFixed(0).padStart(6)} tx/s  ${tps(inside, none)}` +
+          `  ${tps(after, none)}  ${tps(listened, none)}`,
       );
     }
     console.log(

@@ -137,6 +137,41 @@ describe("cart and checkout API", () => {
     });
   });
 
+  it("refuses with 422 the same Idempotency-Key sent with a different request", async () => {
+    const cart = await cartWithLine();
+    const headers = { "idempotency-key": "api-reused" };
+    const first = await call(postCheckout, {
+      params: { id: cart.id },
+      body: { tenders: [{ kind: "card", token: VISA }] },
+      headers,
+    });
+    expect(first.status).toBe(201);
+    const order = (await first.json()).data;
+
+    const reused = await call(postCheckout, {
+      params: { id: cart.id },
+      body: { tenders: [{ kind: "card", token: VISA }], email: "other@b.test" },
+      headers,
+    });
+    expect(reused.status).toBe(422);
+    expect(reused.headers.get("content-type")).toContain("application/problem+json");
+    const problem = await reused.json();
+    expect(problem.detail ?? problem.title).toMatch(/different request/);
+    expect(JSON.stringify(problem)).toContain("Idempotency-Key");
+
+    // The same body again still answers with the first order.
+    const again = await call(postCheckout, {
+      params: { id: cart.id },
+      body: { tenders: [{ kind: "card", token: VISA }] },
+      headers,
+    });
+    expect(again.status).toBe(200);
+    expect((await again.json()).data.id).toBe(order.id);
+    expect(await db.prisma.order.count({ where: { cartId: cart.id } })).toBe(1);
+    expect(await db.prisma.payment.count({ where: { orderId: order.id } })).toBe(1);
+    await call(postCancel, { params: { id: order.id }, body: { reason: "test done" } });
+  });
+
   it("answers a decline with 402 problem+json naming the tender and the lines", async () => {
     const cart = await cartWithLine();
     const response = await call(postCheckout, {

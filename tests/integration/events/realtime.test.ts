@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/client";
 import { connectPostgres } from "@/lib/db/sql";
 import { emitEvent } from "@/lib/events/emit-event";
+import { OUTBOX_CHANNEL } from "@/lib/events/outbox-listener";
 import { createEventsRuntime, type EventsRuntime } from "@/lib/events/start-events";
 import { createTestDatabase } from "../support/database";
 import { commitEvent, levelChanged, recordHub } from "./helpers";
@@ -101,9 +102,12 @@ describe("realtime fan-out", () => {
       const [early] = await slow.query<{ id: string }>(insert, ["slow"]);
       await fast.exec("BEGIN");
       const [late] = await fast.query<{ id: string }>(insert, ["fast"]);
+      // Writers outside the Prisma client announce their own commits.
       await fast.exec("COMMIT");
+      await fast.exec(`NOTIFY ${OUTBOX_CHANNEL}`);
       await stream.until(1);
       await slow.exec("COMMIT");
+      await slow.exec(`NOTIFY ${OUTBOX_CHANNEL}`);
       await stream.until(2);
       await commitEvent(db.prisma, levelChanged());
       await stream.until(3);
