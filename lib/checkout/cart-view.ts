@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors/app-error";
 import { availabilityForVariants } from "@/lib/inventory/availability";
-import type { CodeOutcome, PricingWarning } from "@/lib/pricing";
+import type { CodeOutcome, PricingResult, PricingWarning } from "@/lib/pricing";
 import { assertCartAccess, type CartActor } from "./cart-access";
 import { priceCartRecord } from "./price-cart";
 import { ShippingAddressSchema } from "./schemas";
@@ -99,12 +99,16 @@ function loadForView(db: Db, cartId: string) {
 }
 
 async function buildCartView(db: Db, cart: CartWithLines): Promise<CartView> {
-  // An empty cart without codes prices to nothing: no need to ask.
-  if (cart.lines.length === 0 && cart.codes.length === 0) return emptyView(cart);
   const address = ShippingAddressSchema.safeParse(cart.shippingAddress);
-  const { result } = await priceCartRecord(db, cart, {
-    shippingAddress: address.success ? address.data : null,
-  });
+  // An empty cart without codes prices to nothing: no need to ask.
+  const result =
+    cart.lines.length === 0 && cart.codes.length === 0
+      ? nothingToPrice(cart.currency)
+      : (
+          await priceCartRecord(db, cart, {
+            shippingAddress: address.success ? address.data : null,
+          })
+        ).result;
   const priced = new Map(result.lines.map((line) => [line.lineId, line]));
   const availability = await availabilityForVariants(
     db,
@@ -184,35 +188,26 @@ async function buildCartView(db: Db, cart: CartWithLines): Promise<CartView> {
   };
 }
 
-/** The view of a cart that has no lines or codes yet, such as one just created. */
-export function emptyView(
-  cart: Omit<CartWithLines, "lines" | "shippingAddress"> & { shippingAddress: unknown },
-): CartView {
+/** What the engine answers for a cart with no lines and no codes. */
+function nothingToPrice(currency: string): PricingResult {
   return {
-    id: cart.id,
-    channel: cart.channel,
-    status: cart.status,
-    currency: cart.currency,
-    locationId: cart.locationId,
-    registerId: cart.registerId,
-    customerId: cart.customerId,
-    email: cart.email,
-    shippingAddress: cart.shippingAddress,
-    codes: cart.codes,
+    currency,
+    pricesIncludeTax: true,
     lines: [],
+    shipping: null,
     totals: {
-      subtotalMinor: 0,
-      discountMinor: 0,
-      shippingMinor: 0,
-      taxMinor: 0,
-      totalMinor: 0,
+      subtotal: 0,
+      itemDiscount: 0,
+      shippingDiscount: 0,
+      discount: 0,
+      shipping: 0,
+      tax: 0,
+      taxExemption: 0,
+      total: 0,
     },
-    promotions: [],
-    manualDiscount: cart.manualDiscount ?? null,
-    saleDiscountMinor: 0,
-    codeOutcomes: [],
+    taxes: [],
+    explanation: { applied: [], notApplied: [], codes: [], manual: [] },
     warnings: [],
-    canCheckOut: false,
   };
 }
 
