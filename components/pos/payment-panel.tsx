@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { payAction } from "@/app/(pos)/pos/actions";
+import { payAction, tenderBalanceAction } from "@/app/(pos)/pos/actions";
 import { formatMoney } from "@/components/ui/format";
 import { parsePrice } from "@/lib/catalog/parse-price";
 import type { CartView } from "@/lib/checkout/cart-view";
@@ -22,6 +22,14 @@ export interface Completed {
 
 const NOTES = [500, 1000, 2000, 5000];
 
+type Method = "cash" | "card" | "gift_card" | "store_credit";
+const METHOD_LABELS: Record<Method, string> = {
+  cash: "Cash",
+  card: "Card",
+  gift_card: "Gift card",
+  store_credit: "Store credit",
+};
+
 /**
  * Takes payment for a ticket: cash with the amount handed over and the
  * change due, a card (TEST MODE while no live provider is set up), or any
@@ -40,7 +48,14 @@ export function PaymentPanel({
   const total = ticket.totals.totalMinor;
   const money = (minor: number) => formatMoney(minor, ticket.currency);
   const [taken, setTaken] = useState<Taken[]>([]);
-  const [method, setMethod] = useState<"cash" | "card">("cash");
+  const [method, setMethod] = useState<Method>("cash");
+  const [giftCode, setGiftCode] = useState("");
+  const [balance, setBalance] = useState<{
+    method: Method;
+    code: string;
+    balanceMinor: number;
+    last4: string | null;
+  } | null>(null);
   const [amountText, setAmountText] = useState("");
   const [handedText, setHandedText] = useState("");
   const [cardNumber, setCardNumber] = useState(TEST_CARDS[0]?.number ?? "");
@@ -54,7 +69,25 @@ export function PaymentPanel({
     const parsed = parsePrice(text, ticket.currency, 100_000_000);
     return parsed.ok ? parsed.minor : null;
   };
-  const amount = read(amountText, remaining);
+  const known =
+    balance &&
+    balance.method === method &&
+    (method !== "gift_card" || balance.code === giftCode)
+      ? balance
+      : null;
+  // What is already promised from this card or credit in this sale.
+  const usedHere = taken
+    .filter((t) =>
+      t.tender.kind === "gift_card"
+        ? method === "gift_card" && t.tender.code === giftCode
+        : t.tender.kind === method && method === "store_credit",
+    )
+    .reduce((sum, t) => sum + t.tender.amountMinor, 0);
+  const available = known ? Math.max(0, known.balanceMinor - usedHere) : null;
+  const amount = read(
+    amountText,
+    available !== null ? Math.min(remaining, available) : remaining,
+  );
   const handed = read(handedText, amount ?? remaining);
   const change = amount !== null && handed !== null ? handed - amount : null;
 
@@ -86,6 +119,30 @@ export function PaymentPanel({
     }
   }
 
+  async function checkBalance(next: Method) {
+    setProblem(null);
+    try {
+      const found = await callAction(
+        tenderBalanceAction,
+        next === "gift_card"
+          ? { kind: "gift_card", code: giftCode }
+          : { kind: "store_credit", cartId: ticket.id },
+      );
+      setBalance({ method: next, code: giftCode, ...found });
+    } catch (error) {
+      setBalance(null);
+      setProblem(
+        error instanceof Error ? error.message : "The balance could not be read.",
+      );
+    }
+  }
+
+  function choose(next: Method) {
+    setMethod(next);
+    setProblem(null);
+    if (next === "store_credit") void checkBalance(next);
+  }
+
   function take() {
     setProblem(null);
     if (amount === null || amount <= 0) return setProblem("Enter the amount to pay.");
@@ -99,6 +156,21 @@ export function PaymentPanel({
         tender: { kind: "cash", amountMinor: amount, tenderedMinor: handed },
         label: `Cash ${money(amount)}`,
       };
+    } else if (method === "gift_card" || method === "store_credit") {
+      if (available === null) return setProblem("Check the balance first.");
+      if (amount > available) {
+        return setProblem(`Only ${money(available)} is left to use.`);
+      }
+      next =
+        method === "gift_card"
+          ? {
+              tender: { kind: "gift_card", amountMinor: amount, code: giftCode.trim() },
+              label: `Gift card ···· ${known?.last4 ?? ""} ${money(amount)}`,
+            }
+          : {
+              tender: { kind: "store_credit", amountMinor: amount },
+              label: `Store credit ${money(amount)}`,
+            };
     } else {
       const token = testCardToken(cardNumber);
       if (!token) return setProblem("That is not one of the test cards.");
@@ -140,18 +212,49 @@ export function PaymentPanel({
 
       <fieldset className="mt-4 grid grid-cols-2 gap-2">
         <legend className="sr-only">Payment method</legend>
-        {(["cash", "card"] as const).map((m) => (
+        {(["cash", "card", "gift_card", "store_credit"] as const).map((m) => (
           <button
             key={m}
             type="button"
             aria-pressed={method === m}
-            onClick={() => setMethod(m)}
+            onClick={() => choose(m)}
             className={`min-h-12 rounded-xl font-semibold ${method === m ? "bg-white text-brand-900" : "bg-white/10"}`}
           >
-            {m === "cash" ? "Cash" : "Card"}
+            {METHOD_LABELS[m]}
           </button>
         ))}
       </fieldset>
+      {method === "gift_card" && (
+        <div className="mt-4">
+          <label className="block text-sm" htmlFor="gift-code">
+            Gift card code
+          </label>
+          <div className="mt-1 flex gap-2">
+            <input
+              id="gift-code"
+              value={giftCode}
+              onChange={(e) => setGiftCode(e.target.value)}
+              autoComplete="off"
+              className="min-h-12 min-w-0 flex-1 rounded-xl bg-white px-4 font-mono text-ink"
+            />
+            <button
+              type="button"
+              onClick={() => void checkBalance("gift_card")}
+              className="min-h-12 rounded-xl bg-white/10 px-3 font-semibold"
+            >
+              Check balance
+            </button>
+          </div>
+        </div>
+      )}
+      {(method === "gift_card" || method === "store_credit") && available !== null && (
+        <p className="mt-2 text-sm" data-testid="tender-balance">
+          {method === "gift_card"
+            ? `Card ···· ${known?.last4 ?? ""}: `
+            : "Store credit: "}
+          {money(available)} available
+        </p>
+      )}
 
       <label className="mt-4 block text-sm" htmlFor="pay-amount">
         Amount to pay this way
@@ -165,7 +268,7 @@ export function PaymentPanel({
         className="mt-1 min-h-12 w-full rounded-xl bg-white px-4 text-ink"
       />
 
-      {method === "cash" ? (
+      {method === "cash" && (
         <>
           <label className="mt-4 block text-sm" htmlFor="cash-handed">
             Cash handed over
@@ -197,7 +300,8 @@ export function PaymentPanel({
             </strong>
           </p>
         </>
-      ) : (
+      )}
+      {method === "card" && (
         <div className="mt-4 rounded-xl border-2 border-amber-300 bg-amber-300/10 p-3">
           <p className="font-bold text-amber-200">TEST MODE — no real money moves</p>
           <label className="mt-2 block text-sm" htmlFor="test-card">
@@ -233,7 +337,9 @@ export function PaymentPanel({
           ? "Completing sale…"
           : method === "cash"
             ? `Take cash ${amount !== null ? money(amount) : ""}`
-            : `Charge card ${amount !== null ? money(amount) : ""}`}
+            : method === "card"
+              ? `Charge card ${amount !== null ? money(amount) : ""}`
+              : `Take ${METHOD_LABELS[method].toLowerCase()} ${amount !== null ? money(amount) : ""}`}
       </button>
     </section>
   );

@@ -55,3 +55,16 @@ export async function printReceiptSerial(receipt: Receipt): Promise<void> {
   const target = await connectPrinter();
   await target.print(encodeReceiptEscPos(receipt));
 }
+
+/** ESC p 0 25 250: the drawer on the printer's kick-out port opens. */
+const DRAWER_PULSE = Uint8Array.from([0x1b, 0x70, 0x00, 0x19, 0xfa]);
+
+/**
+ * Opens the cash drawer through a printer paired earlier on this page; a
+ * till without one opens its drawer by hand. Never asks to pair.
+ */
+export async function openDrawerIfPaired(): Promise<boolean> {
+  if (!printer || !isConnected) return false;
+  await printer.print(DRAWER_PULSE);
+  return true;
+}

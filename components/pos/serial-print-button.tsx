@@ -1,8 +1,12 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { Receipt } from "@/lib/receipts/receipt";
-import { canPrintSerial, printReceiptSerial } from "./receipt-printer";
+import {
+  canPrintSerial,
+  openDrawerIfPaired,
+  printReceiptSerial,
+} from "./receipt-printer";
 
 /**
  * Prints on a thermal printer over Web Serial. Loaded only in the browser
@@ -10,6 +14,14 @@ import { canPrintSerial, printReceiptSerial } from "./receipt-printer";
  */
 export default function SerialPrintButton({ receipt }: { receipt: Receipt }) {
   const [state, setState] = useState<string | null>(null);
+  const isCashSale = receipt.tenders.some((t) => t.isCash);
+  // A cash sale opens the drawer at once when a printer is already paired.
+  useEffect(() => {
+    if (!isCashSale) return;
+    openDrawerIfPaired().catch(() =>
+      setState("The drawer did not open: check the printer's cable."),
+    );
+  }, [isCashSale]);
   if (!canPrintSerial()) return null;
 
   async function print() {

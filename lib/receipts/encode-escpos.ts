@@ -11,6 +11,11 @@ import type { Receipt } from "./receipt";
 export interface EscPosOptions {
   /** Characters per line: 42 on 80 mm paper (font A), 32 on 58 mm. */
   columns?: number;
+  /**
+   * Pulse the cash drawer wired to the printer's kick-out port before
+   * printing. Default: when the sale took cash.
+   */
+  openDrawer?: boolean;
 }
 
 /** Encodes a receipt to ESC/POS commands, ending with a paper cut. */
@@ -32,7 +37,11 @@ export function encodeReceiptEscPos(
       [[left, right]],
     );
 
-  encoder.initialize().codepage("auto").align("center");
+  encoder.initialize();
+  const openDrawer = options.openDrawer ?? receipt.tenders.some((t) => t.isCash);
+  // ESC p 0: the drawer on pin 2 opens while the slip prints.
+  if (openDrawer) encoder.pulse(0);
+  encoder.codepage("auto").align("center");
   if (receipt.isTestMode)
     encoder.invert(true).bold(true).line(" TEST MODE ").invert(false).bold(false);
   encoder.bold(true).size(2, 2).line(receipt.business.name).size(1, 1).bold(false);

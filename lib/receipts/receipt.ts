@@ -23,6 +23,8 @@ export interface ReceiptLine {
 
 export interface ReceiptTender {
   label: string;
+  /** Cash opens the drawer when the receipt prints. */
+  isCash: boolean;
   amountMinor: number;
   tenderedMinor: number | null;
   isTestMode: boolean;
@@ -200,6 +202,7 @@ export function buildReceipt(
     tenders: payments.map((p) => ({
       label: tenderLabel(p),
       amountMinor: p.amountMinor,
+      isCash: p.provider === "CASH",
       tenderedMinor: p.tenderedMinor,
       isTestMode: p.isTestMode,
     })),

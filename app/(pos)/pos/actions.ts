@@ -18,6 +18,7 @@ import {
 import { db } from "@/lib/db/client";
 import { staffAction } from "@/lib/next/staff-action";
 import { setTillOperator, tillActor } from "@/lib/next/till-operator";
+import { lookupTenderBalance, TenderBalanceSchema } from "@/lib/payments/tender-balance";
 import { TendersSchema } from "@/lib/payments/tenders";
 import { addScannedItem } from "@/lib/pos/add-scanned-item";
 import { AdjustTicketSchema, ClearAdjustmentSchema } from "@/lib/pos/adjustment-schemas";
@@ -254,4 +255,12 @@ export const attachCustomerAction = staffAction(
       cartId: input.cartId,
       input: { customerId: input.customerId },
     }),
+);
+
+/** A gift card's or the ticket's customer's store credit balance. */
+export const tenderBalanceAction = staffAction(
+  "pos:sell",
+  TenderBalanceSchema,
+  async (input, device) =>
+    lookupTenderBalance(db, { actor: await tillActor(device), input }),
 );

@@ -141,6 +141,10 @@ describe("receipts", () => {
     // Code 128 barcode of the order number: GS k, then the data.
     expect(text).toContain("\x1dk");
     expect(text).toContain(result.order.number.slice(3));
+    // A sale that took cash kicks the drawer (ESC p 0) before printing.
+    expect(text.indexOf("\x1bp\x00")).toBeGreaterThan(0);
+    const withoutDrawer = encodeReceiptEscPos(receipt, { openDrawer: false });
+    expect(Buffer.from(withoutDrawer).toString("latin1")).not.toContain("\x1bp");
   });
 
   it("gives a single-use code back when the card is declined", async () => {
