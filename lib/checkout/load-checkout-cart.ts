@@ -4,7 +4,11 @@ import { AppError, type FieldErrors, notFound } from "@/lib/errors/app-error";
 import { routeShippedLines } from "./route-shipped-lines";
 import type { ShippingAddress } from "./schemas";
 
-/** A cart line ready to become an order line, with its location settled. */
+/**
+ * A cart line ready to become an order line, with its location settled.
+ * A shipped line split across locations appears once per part, each with
+ * the cart line's id and its part of the quantity.
+ */
 export interface CheckoutLine {
   id: string;
   variantId: string;
@@ -57,7 +61,8 @@ export type LockedCart = Awaited<ReturnType<typeof lockCart>>;
 
 /**
  * Checks every line can be fulfilled the way it asks, and routes shipped
- * lines without a location. Refuses, naming each line: carry-out away from
+ * lines without a location (split across locations when no one can send
+ * a line whole). Refuses, naming each line: carry-out away from
  * the till's own store, pickup where the store does not offer it, shipping
  * without an address or from a location that does not ship.
  */
@@ -91,31 +96,38 @@ export async function settleCheckoutLines(
   }
 
   const unrouted = cart.lines.filter((l) => l.fulfillment === "SHIP" && !l.locationId);
-  const routes = await routeShippedLines(tx, unrouted);
+  const routes = await routeShippedLines(tx, unrouted, {
+    destination: shippingAddress,
+  });
 
   const lines: CheckoutLine[] = [];
   for (const line of cart.lines) {
-    const locationId = line.locationId ?? routes.get(line.id);
-    if (!locationId) {
+    const parts = line.locationId
+      ? [{ locationId: line.locationId, quantity: line.quantity }]
+      : routes.get(line.id);
+    if (!parts) {
       fields[`lines.${line.id}`] = [
         `No location can ship ${line.quantity} of ${line.variant.sku}.`,
       ];
       continue;
     }
     const options = line.variant.optionValues.join(" / ");
-    lines.push({
-      id: line.id,
-      variantId: line.variantId,
-      quantity: line.quantity,
-      fulfillment: line.fulfillment,
-      locationId,
-      sku: line.variant.sku,
-      priceOverride: line.priceOverride,
-      manualDiscount: line.manualDiscount,
-      title: options
-        ? `${line.variant.product.title} — ${options}`
-        : line.variant.product.title,
-    });
+    // A line split across warehouses becomes one order line per part.
+    for (const part of parts) {
+      lines.push({
+        id: line.id,
+        variantId: line.variantId,
+        quantity: part.quantity,
+        fulfillment: line.fulfillment,
+        locationId: part.locationId,
+        sku: line.variant.sku,
+        priceOverride: line.priceOverride,
+        manualDiscount: line.manualDiscount,
+        title: options
+          ? `${line.variant.product.title} — ${options}`
+          : line.variant.product.title,
+      });
+    }
   }
   if (Object.keys(fields).length > 0) {
     throw new AppError("insufficient_stock", "Some items are out of stock.", { fields });
@@ -152,4 +164,15 @@ function lineProblem(
       if (!shippingAddress) return "Add a delivery address for shipped items.";
       return !location || location.canShip ? null : "That location does not ship orders.";
   }
+}
+
+/** The lines as the cart holds them: split parts joined again, for pricing. */
+export function joinSplitLines(lines: readonly CheckoutLine[]): CheckoutLine[] {
+  const joined = new Map<string, CheckoutLine>();
+  for (const line of lines) {
+    const seen = joined.get(line.id);
+    if (seen) seen.quantity += line.quantity;
+    else joined.set(line.id, { ...line });
+  }
+  return [...joined.values()];
 }

@@ -57,7 +57,12 @@ import { recordRedemptions } from "@/lib/promotions/record-redemptions";
 import { assertCartAccess, type CartActor, cartActorRef } from "./cart-access";
 import { confirmOrder } from "./confirm-order";
 import { failOrder } from "./fail-order";
-import { type CheckoutLine, lockCart, settleCheckoutLines } from "./load-checkout-cart";
+import {
+  type CheckoutLine,
+  joinSplitLines,
+  lockCart,
+  settleCheckoutLines,
+} from "./load-checkout-cart";
 import { priceCartRecord } from "./price-cart";
 import { type CheckoutInput, CheckoutSchema, ShippingAddressSchema } from "./schemas";
 import { writeOrder } from "./write-order";
@@ -182,9 +187,11 @@ async function openOrder(
   const { lines, locations } = await settleCheckoutLines(tx, cart, shippingAddress);
   checkContact(cart.channel, email, input.isPayAtPickup, lines);
 
+  // Priced as the cart holds them: a split changes where goods leave
+  // from, not what they cost (shipped goods are taxed at the address).
   const { result: priced, inputs } = await priceCartRecord(
     tx,
-    { ...cart, lines, customerId: cart.customerId, email },
+    { ...cart, lines: joinSplitLines(lines), customerId: cart.customerId, email },
     { at: now, shippingAddress },
   );
   const total = priced.totals.total;

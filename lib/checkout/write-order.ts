@@ -125,10 +125,10 @@ export async function writeOrder(tx: Tx, draft: OrderDraft): Promise<WriteOrderR
       holdUntil: holdUntil(draft, f),
     })),
   });
-  const pricedLines = new Map(draft.priced.lines.map((l) => [l.lineId, l]));
+  const amounts = lineAmounts(draft);
   await tx.orderLine.createMany({
-    data: lines.map((line) => {
-      const priced = pricedLines.get(line.id);
+    data: lines.map((line, index) => {
+      const priced = amounts[index];
       return {
         id: line.orderLineId,
         orderId,
@@ -155,11 +155,11 @@ export async function writeOrder(tx: Tx, draft: OrderDraft): Promise<WriteOrderR
  * value of their goods; the amounts sum exactly to the order total.
  */
 function planFulfillments(draft: OrderDraft) {
-  const pricedTotals = new Map(draft.priced.lines.map((l) => [l.lineId, l.total]));
+  const amounts = lineAmounts(draft);
   const groups = new Map<string, WrittenFulfillment>();
   const lines: WrittenLine[] = [];
 
-  for (const line of draft.lines) {
+  for (const [index, line] of draft.lines.entries()) {
     const key = `${line.locationId}|${line.fulfillment}`;
     let group = groups.get(key);
     if (!group) {
@@ -171,7 +171,7 @@ function planFulfillments(draft: OrderDraft) {
       };
       groups.set(key, group);
     }
-    group.amountMinor += pricedTotals.get(line.id) ?? 0;
+    group.amountMinor += amounts[index]?.total ?? 0;
     lines.push({ ...line, orderLineId: uuid7(), fulfillmentId: group.id });
   }
 
@@ -189,6 +189,53 @@ function planFulfillments(draft: OrderDraft) {
   return { fulfillments: [...groups.values()], lines };
 }
 
+interface LineAmounts {
+  unitPrice: number;
+  discount: number;
+  tax: number;
+  total: number;
+}
+
+/**
+ * Each draft line's money, in draft order. A cart line split across
+ * locations was priced whole; its discount, tax and total are shared
+ * between its parts by quantity (largest remainder), so the parts sum
+ * exactly to what the engine priced.
+ */
+function lineAmounts(draft: OrderDraft): LineAmounts[] {
+  const priced = new Map(draft.priced.lines.map((l) => [l.lineId, l]));
+  const partsOf = new Map<string, number[]>();
+  draft.lines.forEach((line, index) => {
+    partsOf.set(line.id, [...(partsOf.get(line.id) ?? []), index]);
+  });
+
+  const amounts: LineAmounts[] = draft.lines.map(() => ({
+    unitPrice: 0,
+    discount: 0,
+    tax: 0,
+    total: 0,
+  }));
+  for (const [lineId, indexes] of partsOf) {
+    const line = priced.get(lineId);
+    if (!line) continue;
+    const weights = indexes.map((i) => draft.lines[i]?.quantity ?? 0);
+    const share = (amount: number) =>
+      indexes.length === 1 ? [amount] : allocateByWeights(amount, weights);
+    const discounts = share(line.discount);
+    const taxes = share(line.tax);
+    const totals = share(line.total);
+    indexes.forEach((draftIndex, part) => {
+      amounts[draftIndex] = {
+        unitPrice: line.unitPrice,
+        discount: discounts[part] ?? 0,
+        tax: taxes[part] ?? 0,
+        total: totals[part] ?? 0,
+      };
+    });
+  }
+  return amounts;
+}
+
 /**
  * The engine's result as the order keeps it, with each cart line id
  * replaced by its order line's id, so receipts and returns can find every
@@ -198,7 +245,9 @@ function snapshotFor(
   priced: PricingResult,
   lines: readonly WrittenLine[],
 ): PricingResult {
-  const ids = new Map(lines.map((line) => [line.id, line.orderLineId]));
+  // A split line's pricing is kept under its first part's order line.
+  const ids = new Map<string, string>();
+  for (const line of lines) if (!ids.has(line.id)) ids.set(line.id, line.orderLineId);
   const rename = (id: string) => ids.get(id) ?? id;
   return {
     ...priced,
