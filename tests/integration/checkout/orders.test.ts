@@ -124,6 +124,59 @@ describe("cancelling", () => {
     ).rejects.toMatchObject({ code: "conflict" });
   });
 
+  it("gives each tender of a split payment back its own money when cancelled", async () => {
+    const { code } = await db.prisma.$transaction((tx) =>
+      issueGiftCard(tx, { actor: manager(), amountMinor: 1_000, currency: "GBP" }),
+    );
+    const stock = await level(db.prisma, shop.small.id, shop.warehouse.id);
+    const placed = await order(
+      [{ variantId: shop.small.id, quantity: 2, fulfillment: "SHIP" }],
+      [
+        { kind: "gift_card", code, amountMinor: 1_000 },
+        { kind: "card", token: VISA },
+      ],
+    );
+    const paid = await db.prisma.payment.findMany({ where: { orderId: placed.id } });
+    const gift = paid.find((p) => p.giftCardId !== null);
+    const card = paid.find((p) => p.giftCardId === null);
+    expect(gift?.amountMinor).toBe(1_000);
+    expect(card?.amountMinor).toBe(placed.totalMinor - 1_000);
+    expect(
+      (
+        await db.prisma.giftCard.findFirstOrThrow({
+          where: { id: gift?.giftCardId ?? "" },
+        })
+      ).balanceMinor,
+    ).toBe(0);
+    const releases = testCard.journal().releases;
+
+    const result = await cancelOrder(db.prisma, {
+      actor: manager(),
+      orderId: placed.id,
+      reason: "out of the size the shopper wanted",
+      providers,
+    });
+
+    expect(result.status).toBe("CANCELLED");
+    expect(result.failedOperations).toBe(0);
+    // The gift card's money is back on the card, in its own ledger.
+    expect(
+      (
+        await db.prisma.giftCard.findFirstOrThrow({
+          where: { id: gift?.giftCardId ?? "" },
+        })
+      ).balanceMinor,
+    ).toBe(1_000);
+    // The card's hold is released at the provider, never charged.
+    const after = await db.prisma.payment.findMany({ where: { orderId: placed.id } });
+    const cardAfter = after.find((p) => p.id === card?.id);
+    expect(cardAfter).toMatchObject({ capturedMinor: 0, status: "VOIDED" });
+    expect(testCard.journal().releases).toBe(releases + 1);
+    const giftAfter = after.find((p) => p.id === gift?.id);
+    expect((giftAfter?.refundedMinor ?? 0) + (giftAfter?.voidedMinor ?? 0)).toBe(1_000);
+    expect(await level(db.prisma, shop.small.id, shop.warehouse.id)).toEqual(stock);
+  });
+
   it("cancels one fulfillment of two and gives back only its share", async () => {
     const placed = await order([
       { variantId: shop.small.id, quantity: 1, fulfillment: "SHIP" },
