@@ -53,6 +53,30 @@ const EMPTY: QueueCounts = { queued: 0, rejected: 0, withDifferences: 0 };
 /** How often a till with queued sales checks whether the server is back. */
 const RETRY_CHECK_MS = 5_000;
 
+/** How long the keyboard must rest before the till does heavy work. */
+const QUIET_MS = 1_500;
+
+/**
+ * Runs `work` once no key has been pressed for QUIET_MS (a scanner types
+ * too); answers a function that cancels it.
+ */
+function whenQuiet(work: () => void): () => void {
+  let timer = setTimeout(fire, QUIET_MS);
+  function onKey() {
+    clearTimeout(timer);
+    timer = setTimeout(fire, QUIET_MS);
+  }
+  function fire() {
+    window.removeEventListener("keydown", onKey, true);
+    work();
+  }
+  window.addEventListener("keydown", onKey, true);
+  return () => {
+    clearTimeout(timer);
+    window.removeEventListener("keydown", onKey, true);
+  };
+}
+
 export function useOfflineTill(): OfflineTill {
   const till = useContext(Context);
   if (!till) throw new Error("useOfflineTill outside OfflineTillProvider");
@@ -161,26 +185,22 @@ export function OfflineTillProvider({
     [db, locationId],
   );
 
-  // In full whenever the till opens online: what it sells offline is then
-  // exactly what the server has now.
-  // Once the page is idle, so the download and its checks do not hold up
-  // the associate's first scans.
+  // In full whenever the till opens online, so what it sells offline is
+  // what the server has now; once nobody has typed or scanned for a moment,
+  // so reading the download never holds up a scanner's burst of keys.
   const isFetched = useRef(false);
   useEffect(() => {
     if (!db || !hasNetwork || isFetched.current) return;
     isFetched.current = true;
-    const start = () => void fetchBundle(null);
-    if ("requestIdleCallback" in window)
-      window.requestIdleCallback(start, { timeout: 3_000 });
-    else setTimeout(start, 500);
+    return whenQuiet(() => void fetchBundle(null));
   }, [db, hasNetwork, fetchBundle]);
 
   const cursor = useRef<string | null>(null);
   cursor.current = bundle?.cursor ?? null;
-  const deltaTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const cancelDelta = useRef<(() => void) | null>(null);
   const refreshSoon = useCallback(() => {
-    if (deltaTimer.current) clearTimeout(deltaTimer.current);
-    deltaTimer.current = setTimeout(() => void fetchBundle(cursor.current), 500);
+    cancelDelta.current?.();
+    cancelDelta.current = whenQuiet(() => void fetchBundle(cursor.current));
   }, [fetchBundle]);
   useEventStream({
     topics: ["catalog", "pricing"],
