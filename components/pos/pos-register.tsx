@@ -11,6 +11,7 @@ import { AdjustSheet } from "./adjust-sheet";
 import { callAction } from "./call-action";
 import { CustomerPanel, TicketCustomer } from "./customer-panel";
 import { type Completed, PaymentPanel } from "./payment-panel";
+import { PickupCounter } from "./pickup-counter";
 import { ReceiptView } from "./receipt-view";
 import { OpenShiftForm, ShiftReportView, ShiftSheet } from "./shift-panel";
 import { useHardwareScanner } from "./use-hardware-scanner";
@@ -45,7 +46,7 @@ async function lookup(q: string, locationId: string): Promise<LookupResult[]> {
   return body.results;
 }
 
-type Screen = "sale" | "pay" | "shift" | "open-shift";
+type Screen = "sale" | "pay" | "shift" | "open-shift" | "pickups";
 
 /** One register's till: the ticket, scanning and search, payment, receipt and shift. */
 export function PosRegister({
@@ -140,6 +141,13 @@ export function PosRegister({
           Shift
         </button>
       )}
+      <button
+        type="button"
+        onClick={() => setScreen(screen === "pickups" ? "sale" : "pickups")}
+        className="min-h-11 rounded-lg border border-white/30 px-3 text-sm"
+      >
+        Pickups
+      </button>
       <button
         type="button"
         onClick={() => void switchAssociate()}
@@ -239,6 +247,14 @@ export function PosRegister({
     );
   }
 
+  if (screen === "pickups") {
+    return (
+      <>
+        {header}
+        <PickupCounter storeId={station.storeId} onBack={() => setScreen("sale")} />
+      </>
+    );
+  }
   if (isChoosingCustomer && ticket) {
     return (
       <>

@@ -18,6 +18,8 @@ import {
 import { db } from "@/lib/db/client";
 import { staffAction } from "@/lib/next/staff-action";
 import { setTillOperator, tillActor } from "@/lib/next/till-operator";
+import { advanceFulfillment } from "@/lib/orders/advance-fulfillment";
+import { takePickupPayment } from "@/lib/orders/take-pickup-payment";
 import { lookupTenderBalance, TenderBalanceSchema } from "@/lib/payments/tender-balance";
 import { TendersSchema } from "@/lib/payments/tenders";
 import { addScannedItem } from "@/lib/pos/add-scanned-item";
@@ -26,6 +28,12 @@ import { closeShift } from "@/lib/pos/close-shift";
 import { findOpenShift, loadShift } from "@/lib/pos/current-shift";
 import { adjustTicket, clearTicketAdjustment } from "@/lib/pos/manual-adjustments";
 import { openShift } from "@/lib/pos/open-shift";
+import {
+  FindPickupSchema,
+  findPickup,
+  listPickupQueue,
+  PickupQueueSchema,
+} from "@/lib/pos/pickups";
 import { recordCashMovement } from "@/lib/pos/record-cash-movement";
 import { CashMovementSchema, CloseShiftSchema, OpenShiftSchema } from "@/lib/pos/schemas";
 import { buildShiftReport } from "@/lib/pos/shift-report";
@@ -263,4 +271,44 @@ export const tenderBalanceAction = staffAction(
   TenderBalanceSchema,
   async (input, device) =>
     lookupTenderBalance(db, { actor: await tillActor(device), input }),
+);
+
+/** Orders ready for collection at this store. */
+export const pickupQueueAction = staffAction(
+  "pos:sell",
+  PickupQueueSchema,
+  async (input, device) => listPickupQueue(db, { actor: await tillActor(device), input }),
+);
+
+/** The pickup behind a scanned QR code or a typed order number. */
+export const findPickupAction = staffAction(
+  "pos:sell",
+  FindPickupSchema,
+  async (input, device) => findPickup(db, { actor: await tillActor(device), input }),
+);
+
+/** Takes what a reserve-and-pay-in-store order still owes. */
+export const pickupPaymentAction = staffAction(
+  "pos:sell",
+  z.object({ orderId: Id, tenders: TendersSchema }),
+  async (input, device) =>
+    takePickupPayment(db, {
+      actor: await tillActor(device),
+      orderId: input.orderId,
+      tenders: input.tenders,
+    }),
+);
+
+/** Hands the goods over: the pickup is collected and its payment captured. */
+export const handOverAction = staffAction(
+  "pos:sell",
+  z.object({ fulfillmentId: Id }),
+  async (input, device) => {
+    await advanceFulfillment(db, {
+      actor: await tillActor(device),
+      fulfillmentId: input.fulfillmentId,
+      to: "PICKED_UP",
+    });
+    return { fulfillmentId: input.fulfillmentId };
+  },
 );
