@@ -1,5 +1,4 @@
 import type { Tx } from "@/lib/db/client";
-import { emitEvent } from "@/lib/events/emit-event";
 import { recordCounterSale } from "@/lib/inventory/record-counter-sale";
 import { assertOrderMove, settledOrderStatus } from "@/lib/orders/state-machine";
 import type { CardAuthorization } from "@/lib/payments/authorize-cards";
@@ -105,22 +104,21 @@ export async function confirmOrder(
       })),
     },
     after: { number: order.number, status, totalMinor: order.totalMinor, by: actor },
+    // Stores and warehouses follow their own work: each hears of its part.
+    alsoEmit: order.fulfillments
+      .filter((fulfillment) => fulfillment.method !== "CARRY_OUT")
+      .map((fulfillment) => ({
+        type: "fulfillment.created",
+        aggregateType: "fulfillment",
+        aggregateId: fulfillment.id,
+        locationId: fulfillment.locationId,
+        payload: {
+          orderId: order.id,
+          number: order.number,
+          method: fulfillment.method,
+          isPayAtPickup: order.isPayAtPickup,
+        },
+      })),
   });
-  // Stores and warehouses follow their own work: each hears of its part.
-  for (const fulfillment of order.fulfillments) {
-    if (fulfillment.method === "CARRY_OUT") continue;
-    await emitEvent(tx, {
-      type: "fulfillment.created",
-      aggregateType: "fulfillment",
-      aggregateId: fulfillment.id,
-      locationId: fulfillment.locationId,
-      payload: {
-        orderId: order.id,
-        number: order.number,
-        method: fulfillment.method,
-        isPayAtPickup: order.isPayAtPickup,
-      },
-    });
-  }
   return operations;
 }

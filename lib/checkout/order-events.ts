@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/client";
-import { emitEvent } from "@/lib/events/emit-event";
+import { type EventInput, emitEvents } from "@/lib/events/emit-event";
 
 /** Staff and API keys answer for what they do; shoppers are not audited. */
 export function isAccountable(actor: Actor | null): actor is Actor {
@@ -21,21 +21,26 @@ export async function announceOrder(
     payload?: Record<string, unknown>;
     before?: unknown;
     after?: unknown;
+    /** More events of the same change, written in the same statement. */
+    alsoEmit?: readonly EventInput[];
   },
 ): Promise<void> {
   const { order } = options;
-  await emitEvent(tx, {
-    type: options.type,
-    aggregateType: "order",
-    aggregateId: order.id,
-    locationId: order.locationId,
-    payload: {
-      orderId: order.id,
-      number: order.number,
-      status: order.status,
-      ...options.payload,
+  await emitEvents(tx, [
+    {
+      type: options.type,
+      aggregateType: "order",
+      aggregateId: order.id,
+      locationId: order.locationId,
+      payload: {
+        orderId: order.id,
+        number: order.number,
+        status: order.status,
+        ...options.payload,
+      },
     },
-  });
+    ...(options.alsoEmit ?? []),
+  ]);
   if (isAccountable(options.actor)) {
     await recordAudit(tx, {
       actor: options.actor,

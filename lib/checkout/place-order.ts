@@ -427,24 +427,24 @@ async function replay(
   orderId: string,
   isReplay: boolean,
 ): Promise<PlaceOrderResult> {
+  // One query for the common answer: the order and the change it gave.
+  const [placed] = await db.$queryRaw<
+    (Omit<PlacedOrder, "changeDueMinor"> & {
+      changeDueMinor: number;
+    })[]
+  >`
+    SELECT o.id, o.number, o.status::text AS status, o.currency, o."totalMinor",
+      COALESCE((SELECT SUM(p."changeMinor") FROM "Payment" AS p WHERE p."orderId" = o.id),
+        0)::int AS "changeDueMinor"
+    FROM "Order" AS o WHERE o.id = ${orderId}`;
+  if (!placed) throw new Error(`order ${orderId} vanished`);
+  if (placed.status !== "PAYMENT_FAILED") {
+    return { outcome: "placed", isReplay, order: placed };
+  }
   const order = await db.order.findUniqueOrThrow({
     where: { id: orderId },
     include: { payments: true },
   });
-  if (order.status !== "PAYMENT_FAILED") {
-    return {
-      outcome: "placed",
-      isReplay,
-      order: {
-        id: order.id,
-        number: order.number,
-        status: order.status,
-        currency: order.currency,
-        totalMinor: order.totalMinor,
-        changeDueMinor: order.payments.reduce((sum, p) => sum + (p.changeMinor ?? 0), 0),
-      },
-    };
-  }
   const refused = order.payments.find(
     (p) => p.status === "DECLINED" || p.status === "FAILED",
   );
