@@ -61,7 +61,13 @@ beforeAll(async () => {
 /** A sale made on the till with the bundle it holds, paid in cash. */
 function tillSale(
   lines: { variantId: string; quantity: number }[],
-  options: { at?: Date; cash?: number; tenders?: OfflineTender[]; held?: PosBundle } = {},
+  options: {
+    at?: Date;
+    cash?: number;
+    tenders?: OfflineTender[];
+    held?: PosBundle;
+    customerId?: string;
+  } = {},
 ) {
   const held = options.held ?? bundle;
   const at = options.at ?? new Date();
@@ -76,7 +82,7 @@ function tillSale(
     registerId: shop.register.id,
     staffId: shop.associate.id,
     at,
-    customerId: null,
+    customerId: options.customerId ?? null,
     codes: [],
     variants,
     pricing,
@@ -256,6 +262,16 @@ describe("POST /api/v1/pos/sync", () => {
     expect((await level(db.prisma, shop.medium.id, shop.store.id)).onHand).toBe(
       medium.onHand - 3,
     );
+  });
+
+  it("records the customer attached at the till on the order", async () => {
+    const sale = tillSale([{ variantId: shop.small.id, quantity: 1 }], {
+      customerId: shop.customerId,
+    });
+    const { results } = await sync([sale]);
+    expect(results[0]?.status).toBe("accepted");
+    const [order] = await ordersOf([sale.id]);
+    expect(order?.customerId).toBe(shop.customerId);
   });
 
   it("accepts batches out of order, each order dated by the till's clock", async () => {
