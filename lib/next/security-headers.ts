@@ -19,15 +19,33 @@ export interface CspOptions {
 }
 
 /**
- * Third-party origins the app loads from. Empty today: everything, fonts
- * included, is served by the app itself. A payment provider's script and
- * frames (e.g. Stripe's) go here when it is wired in.
+ * Third-party origins the app loads from: none, unless Stripe takes cards
+ * in the browser, whose Payment Element needs Stripe.js, its frames (3D
+ * Secure included) and its API (Stripe's documented CSP). Everything else,
+ * fonts included, is served by the app itself.
  */
-export const THIRD_PARTY_SOURCES = {
-  script: [] as string[],
-  frame: [] as string[],
-  connect: [] as string[],
-};
+export function thirdPartySources(
+  env: Partial<Record<string, string | undefined>> = process.env,
+): {
+  script: string[];
+  frame: string[];
+  connect: string[];
+} {
+  if (!env.STRIPE_SECRET_KEY || !env.STRIPE_PUBLISHABLE_KEY) {
+    return { script: [], frame: [], connect: [] };
+  }
+  return {
+    script: ["https://js.stripe.com", "https://*.js.stripe.com"],
+    frame: [
+      "https://js.stripe.com",
+      "https://*.js.stripe.com",
+      "https://hooks.stripe.com",
+    ],
+    connect: ["https://api.stripe.com"],
+  };
+}
+
+export const THIRD_PARTY_SOURCES = thirdPartySources();
 
 /**
  * The policy for pages. Scripts run only with this response's nonce (Next

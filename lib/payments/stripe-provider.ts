@@ -55,6 +55,32 @@ export class StripeProvider implements CardProvider {
     return this.stripe;
   }
 
+  /**
+   * A PaymentIntent for the storefront's Payment Element: manual capture,
+   * confirmed later in the shopper's browser with the client secret. Cards
+   * and whatever else the Stripe account enables; a method that redirects
+   * comes back to the checkout's return URL.
+   */
+  async createCheckoutIntent(request: {
+    amountMinor: number;
+    currency: string;
+    idempotencyKey: string;
+    metadata: Record<string, string>;
+  }): Promise<{ id: string; clientSecret: string }> {
+    const intent = await this.stripe.paymentIntents.create(
+      {
+        amount: request.amountMinor,
+        currency: request.currency.toLowerCase(),
+        capture_method: "manual",
+        automatic_payment_methods: { enabled: true },
+        metadata: request.metadata,
+      },
+      { idempotencyKey: request.idempotencyKey },
+    );
+    if (!intent.client_secret) throw new Error("Stripe returned no client secret");
+    return { id: intent.id, clientSecret: intent.client_secret };
+  }
+
   async authorize(request: AuthorizeRequest): Promise<AuthorizeResult> {
     try {
       const intent = request.token.startsWith("pi_")
@@ -94,6 +120,24 @@ export class StripeProvider implements CardProvider {
       return intent.status === "requires_action"
         ? declined("authentication_required", "The card needs the shopper to confirm it.")
         : declined("payment_not_authorized", "The payment was not authorized.");
+    }
+
+    // An intent confirmed in a browser or on a reader pays for one order:
+    // the first order to present it claims it in its metadata, and any
+    // other order presenting the same intent is refused.
+    const orderId = request.metadata.orderId;
+    if (orderId) {
+      const claimedBy = intent.metadata?.orderId;
+      if (claimedBy && claimedBy !== orderId) {
+        return declined("payment_already_used", "This payment belongs to another order.");
+      }
+      if (!claimedBy) {
+        await this.stripe.paymentIntents.update(
+          intent.id,
+          { metadata: { orderId, orderNumber: request.metadata.orderNumber ?? "" } },
+          { idempotencyKey: `${request.idempotencyKey}:claim` },
+        );
+      }
     }
 
     let capturedMinor = intent.status === "succeeded" ? intent.amount_received : 0;

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { setCartDetails } from "@/lib/checkout/cart-details";
 import { placeOrder } from "@/lib/checkout/place-order";
 import { ShippingAddressSchema } from "@/lib/checkout/schemas";
+import { startCardPayment } from "@/lib/checkout/start-card-payment";
 import { saveCustomerAddress } from "@/lib/customers/save-customer-address";
 import { db } from "@/lib/db/client";
 import { AppError, parseInput } from "@/lib/errors";
@@ -12,13 +13,18 @@ import { logger } from "@/lib/log";
 import { authSecret } from "@/lib/next/auth-secret";
 import { forShoppers } from "@/lib/next/shopper-action";
 import { shopperCartActor, storefrontCartId } from "@/lib/next/storefront-cart";
+import { configuredCardProviders } from "@/lib/payments/card-providers";
+import { StripeProvider } from "@/lib/payments/stripe-provider";
 import { orderStatusToken } from "@/lib/storefront/order-status-link";
 
-const checkoutFormSchema = z.object({
+const contactSchema = z.object({
   email: z.email({ error: "Enter an email address for your receipt." }).max(320),
   shippingAddress: ShippingAddressSchema.nullable(),
   /** Signed-in shoppers: keep a newly typed address in their account. */
   isSavingAddress: z.boolean().default(false),
+});
+
+const checkoutFormSchema = contactSchema.extend({
   payment: z.discriminatedUnion("kind", [
     z.object({ kind: z.literal("card"), token: z.string().min(3).max(255) }),
     z.object({ kind: z.literal("pay_in_store") }),
@@ -26,6 +32,11 @@ const checkoutFormSchema = z.object({
   /** Made by the browser once per attempt, so a resent request places one order. */
   idempotencyKey: z.string().min(8).max(100),
   /** The total the shopper saw; a changed price is refused, not charged. */
+  expectedTotalMinor: z.int().min(0),
+});
+
+const startPaymentSchema = contactSchema.extend({
+  idempotencyKey: z.string().min(8).max(100),
   expectedTotalMinor: z.int().min(0),
 });
 
@@ -45,20 +56,7 @@ async function placeStorefrontOrder(
     const input = parseInput(checkoutFormSchema, raw);
     const cartId = await storefrontCartId();
     if (!cartId) throw new AppError("not_found", "Your bag is empty.");
-    const { actor, customer } = await shopperCartActor();
-
-    await setCartDetails(db, {
-      actor,
-      cartId,
-      input: { email: input.email, shippingAddress: input.shippingAddress },
-    });
-    if (input.isSavingAddress && customer && actor && input.shippingAddress) {
-      await saveCustomerAddress(db, {
-        actor,
-        customerId: customer.id,
-        input: { ...input.shippingAddress, isDefault: false },
-      });
-    }
+    const { actor } = await saveContact(cartId, input);
 
     const isPayAtPickup = input.payment.kind === "pay_in_store";
     const result = await placeOrder(db, {
@@ -93,4 +91,63 @@ async function placeStorefrontOrder(
   }
 }
 
+/** Keeps the shopper's contact and delivery details on the cart (and their account). */
+async function saveContact(cartId: string, input: z.output<typeof contactSchema>) {
+  const { actor, customer } = await shopperCartActor();
+  await setCartDetails(db, {
+    actor,
+    cartId,
+    input: { email: input.email, shippingAddress: input.shippingAddress },
+  });
+  if (input.isSavingAddress && customer && actor && input.shippingAddress) {
+    await saveCustomerAddress(db, {
+      actor,
+      customerId: customer.id,
+      input: { ...input.shippingAddress, isDefault: false },
+    });
+  }
+  return { actor };
+}
+
 export const placeStorefrontOrderAction = forShoppers(placeStorefrontOrder);
+
+export type StartedPayment = { clientSecret: string; paymentIntentId: string };
+
+/**
+ * With Stripe: saves the contact and delivery details (the return URL of a
+ * redirecting payment method places the order from them), then opens a
+ * PaymentIntent for the bag's total that the browser confirms with the
+ * Payment Element. Money moves only once the order is placed with it.
+ */
+async function startStorefrontPayment(
+  raw: unknown,
+): Promise<ActionResult<StartedPayment>> {
+  try {
+    const input = parseInput(startPaymentSchema, raw);
+    const stripe = configuredCardProviders().stripe;
+    if (!(stripe instanceof StripeProvider)) {
+      throw new AppError("not_found", "Card payments through Stripe are not set up.");
+    }
+    const cartId = await storefrontCartId();
+    if (!cartId) throw new AppError("not_found", "Your bag is empty.");
+    const { actor } = await saveContact(cartId, input);
+    const started = await startCardPayment(db, {
+      actor,
+      cartId,
+      attemptKey: input.idempotencyKey,
+      expectedTotalMinor: input.expectedTotalMinor,
+      stripe,
+    });
+    return {
+      ok: true,
+      data: {
+        clientSecret: started.clientSecret,
+        paymentIntentId: started.paymentIntentId,
+      },
+    };
+  } catch (error) {
+    return actionError(error, { action: "storefront.start_payment" });
+  }
+}
+
+export const startStorefrontPaymentAction = forShoppers(startStorefrontPayment);

@@ -8,7 +8,12 @@ import { TEST_CARDS } from "@/lib/payments/test-cards";
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-export default async function CheckoutPage() {
+export default async function CheckoutPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ payment?: string | string[] }>;
+}) {
+  const { payment: returnNotice } = await searchParams;
   const customer = await currentCustomer();
   const addresses = customer
     ? await db.customerAddress.findMany({
@@ -17,14 +22,16 @@ export default async function CheckoutPage() {
       })
     : [];
   const isTestMode = isTestModeEnabled();
-  const isStripeConfigured = Boolean(
-    process.env.STRIPE_SECRET_KEY && process.env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY,
-  );
+  // Read at request time, so one build serves any Stripe account.
+  const stripePublishableKey = process.env.STRIPE_SECRET_KEY
+    ? (process.env.STRIPE_PUBLISHABLE_KEY ?? null)
+    : null;
 
   return (
     <div className="mx-auto max-w-5xl px-4 pb-16 pt-6">
       <h1 className="text-2xl font-bold tracking-tight">Checkout</h1>
       <CheckoutForm
+        returnNotice={typeof returnNotice === "string" ? returnNotice : null}
         signedInEmail={customer?.email ?? null}
         customerName={customer ? `${customer.firstName} ${customer.lastName}` : ""}
         addresses={addresses.map((a) => ({
@@ -41,7 +48,8 @@ export default async function CheckoutPage() {
         }))}
         payments={{
           isTestMode,
-          isStripeConfigured,
+          isStripeConfigured: Boolean(stripePublishableKey),
+          stripePublishableKey,
           testCards: isTestMode
             ? TEST_CARDS.map((c) => ({
                 number: c.number,

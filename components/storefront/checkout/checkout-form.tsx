@@ -2,14 +2,18 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useRef, useState, useTransition } from "react";
-import { placeStorefrontOrderAction } from "@/app/(storefront)/checkout/actions";
+import { type FormEvent, useCallback, useRef, useState, useTransition } from "react";
+import {
+  placeStorefrontOrderAction,
+  startStorefrontPaymentAction,
+} from "@/app/(storefront)/checkout/actions";
 import { Field } from "@/components/storefront/account/field";
 import { BagTotals } from "@/components/storefront/bag/bag-totals";
 import { useBag } from "@/components/storefront/bag/use-bag";
 import { formatMoney } from "@/components/ui/format";
 import { tidyPostcode } from "@/lib/geo/postcode";
 import { testCardToken } from "@/lib/payments/test-cards";
+import { StripeCard, type StripeCardHandle } from "./stripe-card";
 
 export interface CheckoutAddress {
   id: string;
@@ -24,13 +28,25 @@ export interface CheckoutAddress {
   phone: string | null;
 }
 
+type PaymentInput = { kind: "card"; token: string } | { kind: "pay_in_store" };
+
 interface Payments {
   isTestMode: boolean;
   isStripeConfigured: boolean;
+  /** Stripe's publishable key: the Payment Element takes the card. */
+  stripePublishableKey: string | null;
   testCards: { number: string; label: string }[];
 }
 
 const NEW_ADDRESS = "new";
+
+/** Why Stripe's return URL sent the shopper back here. */
+const RETURN_NOTICES: Record<string, string> = {
+  declined: "The payment was not authorized. Your bag is as it was: try another card.",
+  expired: "Your bag was already checked out or has expired.",
+  failed: "The payment could not be completed. Nothing was charged: please try again.",
+  invalid: "The payment could not be completed. Please try again.",
+};
 
 /**
  * Contact, delivery address for shipped lines, the stores of collected
@@ -42,11 +58,14 @@ export function CheckoutForm({
   customerName,
   addresses,
   payments,
+  returnNotice = null,
 }: {
   signedInEmail: string | null;
   customerName: string;
   addresses: CheckoutAddress[];
   payments: Payments;
+  /** Set when Stripe's return URL sent the shopper back without an order. */
+  returnNotice?: string | null;
 }) {
   const router = useRouter();
   const { data, isPending: isLoading, refetch } = useBag();
@@ -54,7 +73,15 @@ export function CheckoutForm({
   const [addressChoice, setAddressChoice] = useState(addresses[0]?.id ?? NEW_ADDRESS);
   const [payment, setPayment] = useState<"card" | "pay_in_store">("card");
   const [fields, setFields] = useState<Record<string, string[]>>({});
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(
+    returnNotice
+      ? (RETURN_NOTICES[returnNotice] ?? RETURN_NOTICES.invalid ?? null)
+      : null,
+  );
+  const stripeCard = useRef<StripeCardHandle | null>(null);
+  const onStripeReady = useCallback((handle: StripeCardHandle | null) => {
+    stripeCard.current = handle;
+  }, []);
   // One key per attempt: a resent click places one order; after a decline, a new one.
   const attemptKey = useRef<string | null>(null);
 
@@ -75,7 +102,8 @@ export function CheckoutForm({
   const collected = cart.lines.filter((l) => l.fulfillment === "PICKUP");
   const canPayInStore = shipped.length === 0 && collected.length > 0;
   const method = canPayInStore ? payment : "card";
-  const canPayByCard = payments.isTestMode || payments.isStripeConfigured;
+  const stripeKey = payments.isTestMode ? null : payments.stripePublishableKey;
+  const canPayByCard = payments.isTestMode || Boolean(stripeKey);
   const money = (amount: number) => formatMoney(amount, cart.currency);
   const stores = [...new Set(collected.map((l) => l.locationName ?? "the store"))];
 
@@ -110,7 +138,68 @@ export function CheckoutForm({
               phone: text("phone") || null,
             };
 
-    let paymentInput: { kind: "card"; token: string } | { kind: "pay_in_store" };
+    const contact = {
+      email: text("email"),
+      shippingAddress,
+      isSavingAddress: form.get("saveAddress") === "on",
+    };
+    const expectedTotalMinor = cart.totals.totalMinor;
+
+    function refused(message: string, fieldErrors: Record<string, string[]> = {}) {
+      attemptKey.current = null;
+      setFields(fieldErrors);
+      setError(message);
+      void refetch();
+    }
+
+    async function place(payment: PaymentInput, key: string) {
+      const result = await placeStorefrontOrderAction({
+        ...contact,
+        payment,
+        idempotencyKey: key,
+        expectedTotalMinor,
+      });
+      if (!result.ok) return refused(result.message, result.fields ?? {});
+      if (result.data.status === "declined") {
+        return refused(`${result.data.message} Your bag is as it was: try another card.`);
+      }
+      // The bag became the order: the header's count must say so.
+      void refetch();
+      router.push(`/orders/${result.data.orderToken}?placed=1`);
+    }
+
+    if (method === "card" && stripeKey) {
+      const card = stripeCard.current;
+      if (!card) {
+        setError("The card form is still loading.");
+        return;
+      }
+      attemptKey.current ??= crypto.randomUUID();
+      const key = attemptKey.current;
+      startTransition(async () => {
+        const problem = await card.check();
+        if (problem) {
+          setError(problem);
+          return;
+        }
+        const started = await startStorefrontPaymentAction({
+          ...contact,
+          idempotencyKey: key,
+          expectedTotalMinor,
+        });
+        if (!started.ok) return refused(started.message, started.fields ?? {});
+        const returnUrl = new URL("/checkout/return", window.location.origin);
+        returnUrl.searchParams.set("attempt", key);
+        const confirmed = await card.confirm(started.data.clientSecret, returnUrl.href);
+        if ("message" in confirmed) {
+          return refused(`${confirmed.message} Your bag is as it was.`);
+        }
+        await place({ kind: "card", token: confirmed.paymentIntentId }, key);
+      });
+      return;
+    }
+
+    let paymentInput: PaymentInput;
     if (method === "pay_in_store") {
       paymentInput = { kind: "pay_in_store" };
     } else {
@@ -124,33 +213,8 @@ export function CheckoutForm({
     }
 
     attemptKey.current ??= crypto.randomUUID();
-    startTransition(async () => {
-      const result = await placeStorefrontOrderAction({
-        email: text("email"),
-        shippingAddress,
-        isSavingAddress: form.get("saveAddress") === "on",
-        payment: paymentInput,
-        idempotencyKey: attemptKey.current,
-        expectedTotalMinor: cart.totals.totalMinor,
-      });
-      if (!result.ok) {
-        attemptKey.current = null;
-        setFields(result.fields ?? {});
-        setError(result.message);
-        void refetch();
-        return;
-      }
-      if (result.data.status === "declined") {
-        attemptKey.current = null;
-        setFields({});
-        setError(`${result.data.message} Your bag is as it was: try another card.`);
-        void refetch();
-        return;
-      }
-      // The bag became the order: the header's count must say so.
-      void refetch();
-      router.push(`/orders/${result.data.orderToken}?placed=1`);
-    });
+    const key = attemptKey.current;
+    startTransition(() => place(paymentInput, key));
   }
 
   return (
@@ -405,11 +469,17 @@ export function CheckoutForm({
               </details>
             </div>
           )}
-          {method === "card" && !payments.isTestMode && (
+          {method === "card" && stripeKey && (
+            <StripeCard
+              publishableKey={stripeKey}
+              amountMinor={cart.totals.totalMinor}
+              currency={cart.currency}
+              onReady={onStripeReady}
+            />
+          )}
+          {method === "card" && !canPayByCard && (
             <p className="text-sm text-ink/70">
-              {payments.isStripeConfigured
-                ? "Card payments through Stripe are not yet offered on this page."
-                : "Card payments are not set up on this shop."}
+              Card payments are not set up on this shop.
               {canPayInStore ? " You can reserve now and pay in store." : ""}
             </p>
           )}

@@ -2,8 +2,10 @@
  * The Stripe adapter and webhook with no network. Stripe's own SDK is
  * used throughout; only at its outermost edge, the HTTP requests it sends,
  * a small local server stands in for Stripe's API and answers the few
- * calls the adapter makes (create and confirm, retrieve, capture, cancel a
- * PaymentIntent; create a refund). No complete local Stripe mock exists
+ * calls the adapter makes (create and confirm, retrieve, update, capture,
+ * cancel a PaymentIntent; create a refund). What Stripe.js does in the
+ * shopper's browser (confirming a Payment Element's intent) is played by
+ * confirmInBrowser, which sets the intent as Stripe would. No complete local Stripe mock exists
  * for PaymentIntents, so this stand-in is ours. Webhook signatures are made
  * with the SDK's own generateTestHeaderString and checked by the route.
  */
@@ -15,6 +17,7 @@ import { POST as stripeWebhook } from "@/app/api/webhooks/stripe/route";
 import { addCartLine } from "@/lib/checkout/change-cart-lines";
 import { createCart } from "@/lib/checkout/create-cart";
 import { placeOrder } from "@/lib/checkout/place-order";
+import { startCardPayment } from "@/lib/checkout/start-card-payment";
 import { advanceFulfillment } from "@/lib/orders/advance-fulfillment";
 import { cancelOrder } from "@/lib/orders/cancel-order";
 import type { CardProviders } from "@/lib/payments/card-providers";
@@ -37,6 +40,30 @@ interface Seen {
 }
 const seen: Seen[] = [];
 const intents = new Map<string, Record<string, unknown>>();
+
+/** The form-encoded `metadata[key]=value` fields of a request. */
+function metadataOf(body: URLSearchParams): Record<string, string> {
+  const metadata: Record<string, string> = {};
+  for (const [key, value] of body) {
+    const match = /^metadata\[(.+)\]$/.exec(key);
+    if (match?.[1]) metadata[match[1]] = value;
+  }
+  return metadata;
+}
+
+/** What Stripe.js does when the shopper confirms the Payment Element. */
+function confirmInBrowser(paymentIntentId: string) {
+  const intent = intents.get(paymentIntentId);
+  if (!intent) throw new Error(`no intent ${paymentIntentId}`);
+  Object.assign(intent, {
+    status: "requires_capture",
+    latest_charge: {
+      id: `ch_${paymentIntentId}`,
+      object: "charge",
+      payment_method_details: { card: { brand: "amex", last4: "0005" } },
+    },
+  });
+}
 
 /** The stand-in for api.stripe.com: just the calls the adapter makes. */
 function stripeStandIn(): Server {
@@ -75,6 +102,27 @@ function stripeStandIn(): Server {
           });
         }
         const id = `pi_${seen.length}`;
+        const metadata = metadataOf(body);
+        const isForBrowser =
+          !body.get("payment_method") &&
+          body.get("confirm") !== "true" &&
+          body.get("allowed_payment_method_types[0]") !== "card_present";
+        if (isForBrowser) {
+          // For the browser to confirm: the Payment Element, or a reader.
+          const waiting = {
+            id,
+            object: "payment_intent",
+            amount: Number(body.get("amount")),
+            amount_received: 0,
+            currency: body.get("currency"),
+            status: "requires_payment_method",
+            client_secret: `${id}_secret_standin`,
+            metadata,
+            latest_charge: null,
+          };
+          intents.set(id, waiting);
+          return reply(200, waiting);
+        }
         if (body.get("allowed_payment_method_types[0]") === "card_present") {
           const waiting = {
             id,
@@ -95,6 +143,7 @@ function stripeStandIn(): Server {
           amount_received: 0,
           currency: body.get("currency"),
           status: "requires_capture",
+          metadata,
           latest_charge: {
             id: `ch_${seen.length}`,
             object: "charge",
@@ -111,6 +160,15 @@ function stripeStandIn(): Server {
         });
       }
       if (request.method === "GET" && intent) return reply(200, intent);
+      if (
+        request.method === "POST" &&
+        intent &&
+        url.pathname === `/v1/payment_intents/${intentId}`
+      ) {
+        const metadata = { ...(intent.metadata as object), ...metadataOf(body) };
+        Object.assign(intent, { metadata });
+        return reply(200, intent);
+      }
       if (url.pathname.endsWith("/capture") && intent) {
         const amount = Number(body.get("amount_to_capture") ?? intent.amount);
         Object.assign(intent, { status: "succeeded", amount_received: amount });
@@ -370,5 +428,167 @@ describe("Stripe", () => {
     expect(
       await db.prisma.paymentEvent.count({ where: { providerEventId: { not: null } } }),
     ).toBe(1);
+  });
+});
+
+describe("Stripe's Payment Element at checkout", () => {
+  async function bag() {
+    const cart = await createCart(db.prisma, {
+      actor: shop.customer,
+      input: { shippingAddress: ADDRESS },
+    });
+    const view = await addCartLine(db.prisma, {
+      actor: shop.customer,
+      cartId: cart.id,
+      input: { variantId: shop.small.id, quantity: 1, fulfillment: "SHIP" },
+    });
+    return { cartId: cart.id, totalMinor: view.totals.totalMinor };
+  }
+
+  function place(cartId: string, token: string, key: string) {
+    return placeOrder(db.prisma, {
+      actor: shop.customer,
+      cartId,
+      idempotencyKey: key,
+      input: { tenders: [{ kind: "card", token }] },
+      providers,
+    });
+  }
+
+  it("opens an intent for the bag's total with manual capture, and places the order with it once confirmed", async () => {
+    const { cartId, totalMinor } = await bag();
+    const started = await startCardPayment(db.prisma, {
+      actor: shop.customer,
+      cartId,
+      attemptKey: "attempt-element-1",
+      expectedTotalMinor: totalMinor,
+      stripe: providers.stripe as StripeProvider,
+    });
+    expect(started).toMatchObject({
+      paymentIntentId: expect.stringMatching(/^pi_/),
+      clientSecret: `${started.paymentIntentId}_secret_standin`,
+      amountMinor: totalMinor,
+    });
+    const create = seen.findLast((s) => s.path === "/v1/payment_intents");
+    expect(create?.body.get("capture_method")).toBe("manual");
+    expect(create?.body.get("amount")).toBe(String(totalMinor));
+    expect(create?.body.get("currency")).toBe("gbp");
+    expect(create?.body.get("confirm")).toBeNull();
+    expect(create?.body.get("metadata[cartId]")).toBe(cartId);
+    expect(create?.idempotencyKey).toBe(
+      `checkout:${cartId}:attempt-element-1:${totalMinor}`,
+    );
+
+    confirmInBrowser(started.paymentIntentId);
+    const result = await place(cartId, started.paymentIntentId, "attempt-element-1");
+    expect(result.outcome).toBe("placed");
+    if (result.outcome !== "placed") return;
+    const payment = await db.prisma.payment.findFirstOrThrow({
+      where: { orderId: result.order.id },
+    });
+    expect(payment).toMatchObject({
+      provider: "STRIPE",
+      status: "AUTHORIZED",
+      reference: started.paymentIntentId,
+      amountMinor: totalMinor,
+      capturedMinor: 0,
+      cardBrand: "amex",
+      cardLast4: "0005",
+    });
+    // The order claimed the intent at Stripe.
+    expect(intents.get(started.paymentIntentId)?.metadata).toMatchObject({
+      cartId,
+      orderId: result.order.id,
+    });
+  });
+
+  it("refuses a total that changed since the page was loaded, before asking Stripe", async () => {
+    const { cartId, totalMinor } = await bag();
+    const creates = seen.filter((s) => s.path === "/v1/payment_intents").length;
+    await expect(
+      startCardPayment(db.prisma, {
+        actor: shop.customer,
+        cartId,
+        attemptKey: "attempt-element-stale",
+        expectedTotalMinor: totalMinor - 100,
+        stripe: providers.stripe as StripeProvider,
+      }),
+    ).rejects.toMatchObject({
+      code: "conflict",
+      fields: { expectedTotalMinor: expect.any(Array) },
+    });
+    expect(seen.filter((s) => s.path === "/v1/payment_intents").length).toBe(creates);
+  });
+
+  it("refuses another shopper's bag", async () => {
+    const { cartId, totalMinor } = await bag();
+    await expect(
+      startCardPayment(db.prisma, {
+        actor: { kind: "customer", id: "someone-else", email: "else@example.test" },
+        cartId,
+        attemptKey: "attempt-element-other",
+        expectedTotalMinor: totalMinor,
+        stripe: providers.stripe as StripeProvider,
+      }),
+    ).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("does not place an order with an intent the shopper has not confirmed, and keeps the stock", async () => {
+    const { cartId, totalMinor } = await bag();
+    const before = await level(db.prisma, shop.small.id, shop.warehouse.id);
+    const started = await startCardPayment(db.prisma, {
+      actor: shop.customer,
+      cartId,
+      attemptKey: "attempt-element-unconfirmed",
+      expectedTotalMinor: totalMinor,
+      stripe: providers.stripe as StripeProvider,
+    });
+    const result = await place(
+      cartId,
+      started.paymentIntentId,
+      "attempt-element-unconfirmed",
+    );
+    expect(result).toMatchObject({
+      outcome: "payment_declined",
+      code: "payment_not_authorized",
+    });
+    expect(await level(db.prisma, shop.small.id, shop.warehouse.id)).toEqual(before);
+  });
+
+  it("lets one confirmed intent pay for one order only", async () => {
+    const first = await bag();
+    const started = await startCardPayment(db.prisma, {
+      actor: shop.customer,
+      cartId: first.cartId,
+      attemptKey: "attempt-element-once",
+      expectedTotalMinor: first.totalMinor,
+      stripe: providers.stripe as StripeProvider,
+    });
+    confirmInBrowser(started.paymentIntentId);
+    const placed = await place(
+      first.cartId,
+      started.paymentIntentId,
+      "attempt-element-once",
+    );
+    expect(placed.outcome).toBe("placed");
+    // The same request again is the same order, not a second one.
+    const again = await place(
+      first.cartId,
+      started.paymentIntentId,
+      "attempt-element-once",
+    );
+    expect(again).toMatchObject({ outcome: "placed", isReplay: true });
+
+    const second = await bag();
+    expect(second.totalMinor).toBe(first.totalMinor);
+    const reused = await place(
+      second.cartId,
+      started.paymentIntentId,
+      "attempt-element-reuse",
+    );
+    expect(reused).toMatchObject({
+      outcome: "payment_declined",
+      code: "payment_already_used",
+    });
   });
 });

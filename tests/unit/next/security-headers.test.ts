@@ -4,6 +4,7 @@ import { clientIpFrom } from "@/lib/next/client-ip";
 import {
   contentSecurityPolicy,
   staticSecurityHeaders,
+  thirdPartySources,
 } from "@/lib/next/security-headers";
 
 function directives(policy: string): Map<string, string[]> {
@@ -61,6 +62,23 @@ describe("the content security policy", () => {
     expect(policy.get("script-src")).toContain("'unsafe-eval'");
     expect(policy.get("style-src")).toContain("'unsafe-inline'");
     expect(policy.has("upgrade-insecure-requests")).toBe(false);
+  });
+});
+
+describe("third-party origins", () => {
+  it("are none without Stripe, and Stripe's script, frames and API with both its keys", () => {
+    expect(thirdPartySources({ STRIPE_SECRET_KEY: "sk_test_1" })).toEqual({
+      script: [],
+      frame: [],
+      connect: [],
+    });
+    const stripe = thirdPartySources({
+      STRIPE_SECRET_KEY: "sk_test_1",
+      STRIPE_PUBLISHABLE_KEY: "pk_test_1",
+    });
+    expect(stripe.script).toContain("https://js.stripe.com");
+    expect(stripe.frame).toEqual(expect.arrayContaining(["https://hooks.stripe.com"]));
+    expect(stripe.connect).toEqual(["https://api.stripe.com"]);
   });
 });
 
