@@ -5,6 +5,7 @@ import {
   addRegisterAction,
   renameRegisterAction,
   setRegisterActiveAction,
+  setRegisterPrinterAction,
 } from "@/app/(admin)/admin/locations/actions";
 import { Field, FormMessage, INPUT_CLASS, SubmitButton } from "./form-controls";
 import { useAction } from "./use-action";
@@ -13,6 +14,7 @@ interface RegisterRow {
   id: string;
   name: string;
   isActive: boolean;
+  printerAddress?: string | null;
 }
 
 /** The registers of a location: add, rename, take out of use or bring back. */
@@ -139,11 +141,51 @@ function RegisterItem({ register }: { register: RegisterRow }) {
           <span className="sr-only"> {register.name}</span>
         </button>
       </div>
+      <RegisterPrinter register={register} />
       {(error || toggle.failure) && (
         <p role="alert" className="w-full text-sm text-red-700">
           {error ?? toggle.failure?.message}
         </p>
       )}
     </li>
+  );
+}
+
+/** The network receipt printer a register prints to (for tills on Safari). */
+function RegisterPrinter({ register }: { register: RegisterRow }) {
+  const save = useAction(setRegisterPrinterAction);
+  const [saved, setSaved] = useState(false);
+  async function onSave(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSaved(false);
+    const printerAddress = String(new FormData(event.currentTarget).get("printer") ?? "");
+    const result = await save.run({ registerId: register.id, printerAddress });
+    if (result.ok) setSaved(true);
+  }
+  const error = save.failure?.fields?.printerAddress?.join(" ") ?? save.failure?.message;
+  return (
+    <form
+      onSubmit={(e) => void onSave(e)}
+      noValidate
+      className="flex w-full items-center gap-2"
+    >
+      <label htmlFor={`printer-${register.id}`} className="text-sm text-slate-600">
+        Network printer<span className="sr-only"> of {register.name}</span>
+      </label>
+      <input
+        id={`printer-${register.id}`}
+        name="printer"
+        defaultValue={register.printerAddress ?? ""}
+        placeholder="192.168.1.50:9100"
+        className={`${INPUT_CLASS} w-48`}
+      />
+      <SubmitButton isPending={save.isPending}>Save</SubmitButton>
+      {saved && <span className="text-sm text-slate-600">Saved</span>}
+      {error && (
+        <span role="alert" className="text-sm text-red-700">
+          {error}
+        </span>
+      )}
+    </form>
   );
 }

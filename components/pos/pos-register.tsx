@@ -204,6 +204,7 @@ export function PosRegister({
         <ReceiptView
           receipt={completed.receipt}
           changeDueMinor={completed.changeDueMinor}
+          registerId={station.registerId}
           onNewSale={() => {
             setCompleted(null);
             setScreen("sale");

@@ -4,6 +4,8 @@ import dynamic from "next/dynamic";
 import { formatMoney } from "@/components/ui/format";
 import type { Receipt } from "@/lib/receipts/receipt";
 
+import { NetworkPrintButton } from "./network-print-button";
+
 const SerialPrintButton = dynamic(() => import("./serial-print-button"), { ssr: false });
 
 /** The finished sale: change due, the receipt on screen, and ways to print it. */
@@ -11,10 +13,13 @@ export function ReceiptView({
   receipt,
   changeDueMinor,
   onNewSale,
+  registerId,
 }: {
   receipt: Receipt;
   changeDueMinor: number;
   onNewSale: () => void;
+  /** Offers the register's network printer when given. */
+  registerId?: string;
 }) {
   const money = (minor: number) => formatMoney(minor, receipt.currency);
 
@@ -36,6 +41,12 @@ export function ReceiptView({
             Print
           </button>
           <SerialPrintButton receipt={receipt} />
+          {registerId && (
+            <NetworkPrintButton
+              orderNumber={receipt.orderNumber}
+              registerId={registerId}
+            />
+          )}
           <button
             type="button"
             onClick={onNewSale}

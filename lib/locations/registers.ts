@@ -9,6 +9,7 @@ import {
   addRegisterSchema,
   renameRegisterSchema,
   setRegisterActiveSchema,
+  setRegisterPrinterSchema,
 } from "./schemas";
 
 function nameTaken(name: string): AppError {
@@ -136,6 +137,26 @@ export async function setRegisterActive(db: PrismaClient, actor: Actor, input: u
     });
     const action = isActive ? "register.reactivated" : "register.deactivated";
     await announce(tx, actor, action, updated, { isActive: register.isActive });
+    return updated;
+  });
+}
+
+/**
+ * Sets or clears the network receipt printer a register prints to (raw
+ * ESC/POS over TCP, for tills on Safari, which has no Web Serial).
+ */
+export async function setRegisterPrinter(db: PrismaClient, actor: Actor, input: unknown) {
+  authorize(actor, "locations:manage");
+  const { registerId, printerAddress } = parseInput(setRegisterPrinterSchema, input);
+  return db.$transaction(async (tx) => {
+    const register = await findRegister(tx, actor, registerId);
+    const updated = await tx.register.update({
+      where: { id: registerId },
+      data: { printerAddress },
+    });
+    await announce(tx, actor, "register.printer_set", updated, {
+      printerAddress: register.printerAddress,
+    });
     return updated;
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PrinterAddressSchema } from "@/lib/receipts/printer-address";
 import {
   type DayHours,
   WEEKDAY_LABELS,
@@ -207,4 +208,10 @@ export const renameRegisterSchema = z.object({
 export const setRegisterActiveSchema = z.object({
   registerId: z.uuid({ error: "Unknown register." }),
   isActive: z.boolean(),
+});
+
+export const setRegisterPrinterSchema = z.strictObject({
+  registerId: z.string().trim().min(1),
+  /** Empty clears it. */
+  printerAddress: z.union([z.literal("").transform(() => null), PrinterAddressSchema]),
 });

@@ -34,6 +34,7 @@ import {
   listPickupQueue,
   PickupQueueSchema,
 } from "@/lib/pos/pickups";
+import { printReceiptOverNetwork } from "@/lib/pos/print-network";
 import { recordCashMovement } from "@/lib/pos/record-cash-movement";
 import { CashMovementSchema, CloseShiftSchema, OpenShiftSchema } from "@/lib/pos/schemas";
 import { buildShiftReport } from "@/lib/pos/shift-report";
@@ -311,4 +312,12 @@ export const handOverAction = staffAction(
     });
     return { fulfillmentId: input.fulfillmentId };
   },
+);
+
+/** Prints a sale's receipt on the register's network printer (raw TCP). */
+export const networkPrintAction = staffAction(
+  "pos:sell",
+  z.object({ orderNumber: z.string().trim().min(3).max(20), registerId: Id }),
+  async (input, device) =>
+    printReceiptOverNetwork(db, { actor: await tillActor(device), ...input }),
 );

@@ -5,6 +5,7 @@ import {
   addRegister,
   renameRegister,
   setRegisterActive,
+  setRegisterPrinter,
 } from "@/lib/locations/registers";
 import { createLocation, updateLocation } from "@/lib/locations/save-location";
 import {
@@ -13,6 +14,7 @@ import {
   renameRegisterSchema,
   setLocationActiveSchema,
   setRegisterActiveSchema,
+  setRegisterPrinterSchema,
   updateLocationSchema,
 } from "@/lib/locations/schemas";
 import { setLocationActive } from "@/lib/locations/set-location-active";
@@ -60,6 +62,16 @@ export const renameRegisterAction = staffAction(
   async (input, staff) => {
     const register = await renameRegister(db, staff, input);
     return { id: register.id };
+  },
+);
+
+/** Sets or clears a register's network receipt printer address. */
+export const setRegisterPrinterAction = staffAction(
+  "locations:manage",
+  setRegisterPrinterSchema,
+  async (input, staff) => {
+    const register = await setRegisterPrinter(db, staff, input);
+    return { id: register.id, printerAddress: register.printerAddress };
   },
 );
 

@@ -101,6 +101,7 @@ export default async function LocationPage({ params }: Props) {
               id: r.id,
               name: r.name,
               isActive: r.isActive,
+              printerAddress: r.printerAddress,
             }))}
           />
         ) : (
