@@ -49,7 +49,6 @@ export async function addCartLine(
     const line = twin
       ? await tx.cartLine.update({ where: { id: twin.id }, data: { quantity } })
       : await tx.cartLine.create({ data: { cartId: cart.id, ...shape } });
-    await touch(tx, cart.id);
     await recordCartChange(tx, {
       actor: options.actor,
       action: "cart.line_added",
@@ -90,7 +89,6 @@ export async function updateCartLine(
     });
     await checkAvailability(tx, cart, shape, line.id);
     await tx.cartLine.update({ where: { id: line.id }, data: shape });
-    await touch(tx, cart.id);
     await recordCartChange(tx, {
       actor: options.actor,
       action: "cart.line_changed",
@@ -116,7 +114,6 @@ export async function removeCartLine(
     const line = cart.lines.find((l) => l.id === options.lineId);
     if (!line) throw notFound("Cart line");
     await tx.cartLine.delete({ where: { id: line.id } });
-    await touch(tx, cart.id);
     await recordCartChange(tx, {
       actor: options.actor,
       action: "cart.line_removed",
@@ -127,10 +124,13 @@ export async function removeCartLine(
   return cartViewById(db, options.cartId);
 }
 
-/** Locks an open cart the actor may change, with its lines. */
+/** Locks an open cart the actor may change, stamps it changed, and loads its lines. */
 export async function openCart(tx: Tx, actor: CartActor, cartId: string) {
+  // The update takes the row lock (as FOR UPDATE would) and stamps the
+  // change in the same round trip; a refused change rolls it back.
   const locked = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "Cart" WHERE id = ${cartId} FOR UPDATE`;
+    UPDATE "Cart" SET "updatedAt" = now() AT TIME ZONE 'UTC'
+    WHERE id = ${cartId} RETURNING id`;
   if (locked.length === 0) throw notFound("Cart");
   const cart = await tx.cart.findUniqueOrThrow({
     where: { id: cartId },
@@ -226,8 +226,4 @@ async function checkAvailability(
       fields: { [lineId ? `lines.${lineId}` : "quantity"]: [message] },
     });
   }
-}
-
-async function touch(tx: Tx, cartId: string): Promise<void> {
-  await tx.cart.update({ where: { id: cartId }, data: { updatedAt: new Date() } });
 }

@@ -51,12 +51,15 @@ export async function loadLocationAddresses(
   locationIds: readonly string[],
 ): Promise<{ id: string; address: Address }[]> {
   if (locationIds.length === 0) return [];
-  const rows = await db.location.findMany({
-    where: { id: { in: [...new Set(locationIds)] } },
-    select: { id: true, country: true, region: true, postalCode: true },
-    orderBy: { id: "asc" },
+  const ids = [...new Set(locationIds)].sort();
+  return cachedReference(db, `locations:${ids.join(",")}`, async () => {
+    const rows = await db.location.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, country: true, region: true, postalCode: true },
+      orderBy: { id: "asc" },
+    });
+    return rows.map((row) => ({ id: row.id, address: toAddress(row) }));
   });
-  return rows.map((row) => ({ id: row.id, address: toAddress(row) }));
 }
 
 /** A stored address (location or shipping) as the engine reads it. */
