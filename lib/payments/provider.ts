@@ -69,6 +69,8 @@ export interface ProviderEvent {
   kind: "authorized" | "captured" | "refunded" | "released" | "failed" | "other";
   amountMinor: number;
   rawType: string;
+  /** The PaymentIntent's metadata (the storefront's bag and attempt, or our order). */
+  metadata?: Record<string, string>;
 }
 
 export interface CardProvider {

@@ -265,5 +265,15 @@ function toProviderEvent(event: Stripe.Event): ProviderEvent {
     kind: EVENT_KINDS[event.type] ?? "other",
     amountMinor: amount,
     rawType: event.type,
+    metadata: isCharge ? {} : metadataOf(object.metadata),
   };
+}
+
+function metadataOf(value: unknown): Record<string, string> {
+  if (!value || typeof value !== "object") return {};
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      (entry): entry is [string, string] => typeof entry[1] === "string",
+    ),
+  );
 }

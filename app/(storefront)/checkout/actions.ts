@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { setCartDetails } from "@/lib/checkout/cart-details";
+import { completeCardPayment } from "@/lib/checkout/complete-card-payment";
 import { placeOrder } from "@/lib/checkout/place-order";
 import { ShippingAddressSchema } from "@/lib/checkout/schemas";
 import { startCardPayment } from "@/lib/checkout/start-card-payment";
@@ -151,3 +152,46 @@ async function startStorefrontPayment(
 }
 
 export const startStorefrontPaymentAction = forShoppers(startStorefrontPayment);
+
+const completePaymentSchema = z.object({
+  paymentIntentId: z.string().regex(/^pi_[A-Za-z0-9_]+$/, { error: "Not a payment." }),
+  idempotencyKey: z.string().min(8).max(100),
+});
+
+/**
+ * With Stripe, once the browser confirmed the intent: places the order with
+ * it, from the details saved by startStorefrontPayment. The return URL and
+ * the webhook send the same request under the same key, so only one order
+ * is ever placed.
+ */
+async function completeStorefrontPayment(
+  raw: unknown,
+): Promise<ActionResult<CheckoutOutcome>> {
+  try {
+    const input = parseInput(completePaymentSchema, raw);
+    const cartId = await storefrontCartId();
+    if (!cartId) throw new AppError("not_found", "Your bag is empty.");
+    const { actor } = await shopperCartActor();
+    const result = await completeCardPayment(db, {
+      actor,
+      cartId,
+      paymentIntentId: input.paymentIntentId,
+      attemptKey: input.idempotencyKey,
+    });
+    if (result.outcome === "payment_declined") {
+      logger.warn({ cartId, code: result.code }, "storefront payment not authorized");
+      return { ok: true, data: { status: "declined", message: result.message } };
+    }
+    return {
+      ok: true,
+      data: {
+        status: "placed",
+        orderToken: orderStatusToken(result.order.id, authSecret()),
+      },
+    };
+  } catch (error) {
+    return actionError(error, { action: "storefront.complete_payment" });
+  }
+}
+
+export const completeStorefrontPaymentAction = forShoppers(completeStorefrontPayment);

@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useCallback, useRef, useState, useTransition } from "react";
 import {
+  type CheckoutOutcome,
+  completeStorefrontPaymentAction,
   placeStorefrontOrderAction,
   startStorefrontPaymentAction,
 } from "@/app/(storefront)/checkout/actions";
@@ -11,6 +13,7 @@ import { Field } from "@/components/storefront/account/field";
 import { BagTotals } from "@/components/storefront/bag/bag-totals";
 import { useBag } from "@/components/storefront/bag/use-bag";
 import { formatMoney } from "@/components/ui/format";
+import type { ActionResult } from "@/lib/errors/http";
 import { tidyPostcode } from "@/lib/geo/postcode";
 import { testCardToken } from "@/lib/payments/test-cards";
 import { StripeCard, type StripeCardHandle } from "./stripe-card";
@@ -152,13 +155,7 @@ export function CheckoutForm({
       void refetch();
     }
 
-    async function place(payment: PaymentInput, key: string) {
-      const result = await placeStorefrontOrderAction({
-        ...contact,
-        payment,
-        idempotencyKey: key,
-        expectedTotalMinor,
-      });
+    function placed(result: ActionResult<CheckoutOutcome>) {
       if (!result.ok) return refused(result.message, result.fields ?? {});
       if (result.data.status === "declined") {
         return refused(`${result.data.message} Your bag is as it was: try another card.`);
@@ -194,7 +191,12 @@ export function CheckoutForm({
         if ("message" in confirmed) {
           return refused(`${confirmed.message} Your bag is as it was.`);
         }
-        await place({ kind: "card", token: confirmed.paymentIntentId }, key);
+        placed(
+          await completeStorefrontPaymentAction({
+            paymentIntentId: confirmed.paymentIntentId,
+            idempotencyKey: key,
+          }),
+        );
       });
       return;
     }
@@ -214,7 +216,16 @@ export function CheckoutForm({
 
     attemptKey.current ??= crypto.randomUUID();
     const key = attemptKey.current;
-    startTransition(() => place(paymentInput, key));
+    startTransition(async () => {
+      placed(
+        await placeStorefrontOrderAction({
+          ...contact,
+          payment: paymentInput,
+          idempotencyKey: key,
+          expectedTotalMinor,
+        }),
+      );
+    });
   }
 
   return (

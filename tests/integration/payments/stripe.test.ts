@@ -15,6 +15,7 @@ import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as stripeWebhook } from "@/app/api/webhooks/stripe/route";
 import { addCartLine } from "@/lib/checkout/change-cart-lines";
+import { completeCardPayment } from "@/lib/checkout/complete-card-payment";
 import { createCart } from "@/lib/checkout/create-cart";
 import { placeOrder } from "@/lib/checkout/place-order";
 import { startCardPayment } from "@/lib/checkout/start-card-payment";
@@ -445,12 +446,13 @@ describe("Stripe's Payment Element at checkout", () => {
     return { cartId: cart.id, totalMinor: view.totals.totalMinor };
   }
 
-  function place(cartId: string, token: string, key: string) {
-    return placeOrder(db.prisma, {
+  /** What the page, the return URL and the webhook all send. */
+  function place(cartId: string, paymentIntentId: string, attemptKey: string) {
+    return completeCardPayment(db.prisma, {
       actor: shop.customer,
       cartId,
-      idempotencyKey: key,
-      input: { tenders: [{ kind: "card", token }] },
+      paymentIntentId,
+      attemptKey,
       providers,
     });
   }
@@ -553,6 +555,45 @@ describe("Stripe's Payment Element at checkout", () => {
       code: "payment_not_authorized",
     });
     expect(await level(db.prisma, shop.small.id, shop.warehouse.id)).toEqual(before);
+  });
+
+  it("places the order from Stripe's webhook when the shopper paid and left, once, and the page then finds it", async () => {
+    const { cartId, totalMinor } = await bag();
+    const started = await startCardPayment(db.prisma, {
+      actor: shop.customer,
+      cartId,
+      attemptKey: "attempt-element-webhook",
+      expectedTotalMinor: totalMinor,
+      stripe: providers.stripe as StripeProvider,
+    });
+    confirmInBrowser(started.paymentIntentId);
+    const cache = globalThis as { __omnitillCardProviders?: CardProviders };
+    const configured = cache.__omnitillCardProviders;
+    cache.__omnitillCardProviders = providers;
+    try {
+      const event = {
+        id: "evt_capturable_1",
+        object: "event",
+        type: "payment_intent.amount_capturable_updated",
+        data: { object: intents.get(started.paymentIntentId) },
+      };
+      const first = await stripeWebhook(signed(event));
+      expect(first.status).toBe(200);
+      expect(await first.json()).toEqual({ received: true, outcome: "order_placed" });
+      const again = await stripeWebhook(signed({ ...event, id: "evt_capturable_2" }));
+      expect(await again.json()).toEqual({ received: true, outcome: "noted" });
+    } finally {
+      cache.__omnitillCardProviders = configured;
+    }
+    const orders = await db.prisma.order.findMany({
+      where: { payments: { some: { reference: started.paymentIntentId } } },
+    });
+    expect(orders).toHaveLength(1);
+    expect(orders[0]?.customerId).toBe(shop.customer.id);
+
+    // The page comes back late with the same attempt: the same order.
+    const late = await place(cartId, started.paymentIntentId, "attempt-element-webhook");
+    expect(late).toMatchObject({ outcome: "placed", order: { id: orders[0]?.id } });
   });
 
   it("lets one confirmed intent pay for one order only", async () => {

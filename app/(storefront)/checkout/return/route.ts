@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { placeOrder } from "@/lib/checkout/place-order";
+import { completeCardPayment } from "@/lib/checkout/complete-card-payment";
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/log";
 import { authSecret } from "@/lib/next/auth-secret";
@@ -17,11 +17,9 @@ const returnSchema = z.object({
 
 /**
  * Where Stripe sends the shopper back after a payment method that leaves
- * the page (a bank's own authentication, a wallet). Places the order with
- * the confirmed PaymentIntent under the checkout attempt's key, from the
- * contact and delivery details saved on the bag before paying; placeOrder
- * checks with Stripe that the intent is authorized for the order's total.
- * Reloading it answers with the same order.
+ * the page (a bank's own authentication, a wallet): places the order with
+ * the confirmed PaymentIntent (see complete-card-payment.ts). Reloading it
+ * answers with the same order.
  */
 export async function GET(request: Request) {
   const url = new URL(request.url);
@@ -36,14 +34,11 @@ export async function GET(request: Request) {
   if (!cartId) return back("expired");
   const { actor } = await shopperCartActor();
   try {
-    const result = await placeOrder(db, {
+    const result = await completeCardPayment(db, {
       actor,
       cartId,
-      idempotencyKey: params.attempt,
-      input: {
-        tenders: [{ kind: "card", token: params.payment_intent }],
-        isPayAtPickup: false,
-      },
+      paymentIntentId: params.payment_intent,
+      attemptKey: params.attempt,
     });
     if (result.outcome === "payment_declined") {
       logger.warn({ cartId, code: result.code }, "storefront payment not authorized");

@@ -1,3 +1,4 @@
+import { completeAbandonedCardPayment } from "@/lib/checkout/complete-card-payment";
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/log";
 import { applyProviderEvent } from "@/lib/payments/apply-provider-event";
@@ -24,5 +25,25 @@ export async function POST(request: Request) {
     return Response.json({ error: "invalid signature" }, { status: 400 });
   }
   const outcome = await applyProviderEvent(db, event);
+  if (outcome === "unknown_payment" && event.kind === "authorized") {
+    // A shopper who paid and closed the page before the order was placed.
+    try {
+      const placed = await completeAbandonedCardPayment(db, {
+        paymentIntentId: event.reference,
+        metadata: event.metadata ?? {},
+      });
+      if (placed) {
+        logger.info(
+          { eventId: event.eventId, outcome: placed.outcome },
+          "placed a storefront order from Stripe's webhook",
+        );
+        return Response.json({ received: true, outcome: `order_${placed.outcome}` });
+      }
+    } catch (error) {
+      // Answered 500, so Stripe delivers it again later.
+      logger.error({ err: error, eventId: event.eventId }, "webhook order not placed");
+      return Response.json({ error: "order not placed" }, { status: 500 });
+    }
+  }
   return Response.json({ received: true, outcome });
 }
