@@ -114,6 +114,13 @@ export class StripeProvider implements CardProvider {
       intent.amount === request.amountMinor &&
       intent.currency === request.currency.toLowerCase();
     if (!isRightAmount) {
+      // The bag changed after the shopper paid: this intent can pay for no
+      // order, so its hold is let go now rather than in seven days.
+      if (intent.status === "requires_capture") {
+        await this.stripe.paymentIntents
+          .cancel(intent.id, {}, { idempotencyKey: `${request.idempotencyKey}:mismatch` })
+          .catch(() => undefined);
+      }
       return declined("amount_mismatch", "The payment does not match the order total.");
     }
     if (intent.status !== "requires_capture" && intent.status !== "succeeded") {

@@ -596,6 +596,33 @@ describe("Stripe's Payment Element at checkout", () => {
     expect(late).toMatchObject({ outcome: "placed", order: { id: orders[0]?.id } });
   });
 
+  it("refuses an intent for another total (the bag changed after paying) and lets its hold go", async () => {
+    const { cartId, totalMinor } = await bag();
+    const started = await startCardPayment(db.prisma, {
+      actor: shop.customer,
+      cartId,
+      attemptKey: "attempt-element-changed",
+      expectedTotalMinor: totalMinor,
+      stripe: providers.stripe as StripeProvider,
+    });
+    confirmInBrowser(started.paymentIntentId);
+    await addCartLine(db.prisma, {
+      actor: shop.customer,
+      cartId,
+      input: { variantId: shop.small.id, quantity: 1, fulfillment: "SHIP" },
+    });
+    const result = await place(
+      cartId,
+      started.paymentIntentId,
+      "attempt-element-changed",
+    );
+    expect(result).toMatchObject({
+      outcome: "payment_declined",
+      code: "amount_mismatch",
+    });
+    expect(intents.get(started.paymentIntentId)?.status).toBe("canceled");
+  });
+
   it("lets one confirmed intent pay for one order only", async () => {
     const first = await bag();
     const started = await startCardPayment(db.prisma, {
