@@ -1,0 +1,134 @@
+/**
+ * What runs after a commit, on real PostgreSQL: commit callbacks (which
+ * announce outbox events) run only once the transaction's rows are
+ * visible to other connections, never for a rollback; and the pricing
+ * reference cache, once the server turns it on, is dropped when a pricing
+ * event commits in this process or reaches it through the realtime hub.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { afterCommit } from "@/lib/db/after-commit";
+import { connectPostgres } from "@/lib/db/sql";
+import { emitEvent } from "@/lib/events/emit-event";
+import type { HubSubscriber, RealtimeHub } from "@/lib/events/realtime-hub";
+import { loadActivePromotions } from "@/lib/pricing-data/promotions";
+import {
+  clearPricingCache,
+  enablePricingCache,
+} from "@/lib/pricing-data/reference-cache";
+import { createTestDatabase } from "../support/database";
+import { levelChanged } from "./helpers";
+
+const db = await createTestDatabase();
+const subscribers: HubSubscriber[] = [];
+const hub = {
+  subscribe(subscriber: HubSubscriber) {
+    subscribers.push(subscriber);
+    return () => undefined;
+  },
+} as unknown as RealtimeHub;
+
+afterAll(() => {
+  // Turns the cache off again for whatever runs next in this worker.
+  for (const subscriber of subscribers) subscriber.onClose?.();
+  clearPricingCache();
+});
+
+describe("after commit", () => {
+  it("runs callbacks once the rows are visible to others, never after a rollback", async () => {
+    const other = await connectPostgres(db.url);
+    const seen: number[] = [];
+    const event = levelChanged();
+    try {
+      await db.prisma.$transaction(async (tx) => {
+        await emitEvent(tx, event);
+        afterCommit(tx, () => {
+          void other
+            .query<{ n: number }>(
+              `SELECT count(*)::int AS n FROM "OutboxEvent" WHERE "aggregateId" = $1`,
+              [event.aggregateId],
+            )
+            .then(([row]) => seen.push(row?.n ?? -1));
+        });
+        // Not yet: the callback waits for the COMMIT.
+        expect(seen).toEqual([]);
+      });
+      await expect.poll(() => seen).toEqual([1]);
+
+      let isCalled = false;
+      await expect(
+        db.prisma.$transaction(async (tx) => {
+          await emitEvent(tx, levelChanged());
+          afterCommit(tx, () => {
+            isCalled = true;
+          });
+          throw new Error("rolled back");
+        }),
+      ).rejects.toThrow("rolled back");
+      expect(isCalled).toBe(false);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe("pricing reference cache", () => {
+  it("serves promotions from memory until a pricing event says they changed", async () => {
+    const promotion = await db.prisma.promotion.create({
+      data: {
+        name: "Ten off",
+        benefitType: "order",
+        definition: {
+          name: "Ten off",
+          benefit: { type: "order", reward: { kind: "percentage", percent: 10 } },
+        },
+      },
+    });
+    const load = () =>
+      loadActivePromotions(db.prisma, {
+        at: new Date(),
+        channel: "WEB",
+        locationId: null,
+        currency: "GBP",
+      });
+    enablePricingCache(hub);
+    const first = await load();
+    expect(first.map((a) => a.promotion.id)).toContain(promotion.id);
+
+    // A change made behind the cache's back is not seen...
+    await db.prisma.promotion.update({
+      where: { id: promotion.id },
+      data: { isActive: false },
+    });
+    expect((await load()).map((a) => a.promotion.id)).toContain(promotion.id);
+
+    // ...until its event commits here,
+    await db.prisma.$transaction((tx) =>
+      emitEvent(tx, {
+        type: "pricing.promotion_changed",
+        aggregateType: "promotion",
+        aggregateId: promotion.id,
+        payload: {},
+      }),
+    );
+    expect((await load()).map((a) => a.promotion.id)).not.toContain(promotion.id);
+
+    // ...or reaches this instance from another one through the hub.
+    await db.prisma.promotion.update({
+      where: { id: promotion.id },
+      data: { isActive: true },
+    });
+    expect((await load()).map((a) => a.promotion.id)).not.toContain(promotion.id);
+    for (const subscriber of subscribers) {
+      subscriber.onEvent({
+        id: "1",
+        type: "pricing.promotion_changed",
+        aggregateType: "promotion",
+        aggregateId: promotion.id,
+        locationId: null,
+        payload: {},
+        createdAt: new Date(),
+      });
+    }
+    expect((await load()).map((a) => a.promotion.id)).toContain(promotion.id);
+  });
+});
