@@ -39,16 +39,18 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions,
   },
+  // Matched from tests/e2e/ so that a checkout whose path holds "pos/" (or "admin/")
+  // does not pull every spec into that project.
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     {
       name: "storefront",
-      testMatch: /storefront\/.*\.spec\.ts/,
+      testMatch: /tests\/e2e\/storefront\/.*\.spec\.ts/,
       use: { ...devices["Pixel 7"], launchOptions },
     },
     {
       name: "pos",
-      testMatch: /pos\/.*\.spec\.ts/,
+      testMatch: /tests\/e2e\/pos\/.*\.spec\.ts/,
       dependencies: ["setup"],
       use: {
         ...devices["Pixel 7"],
@@ -58,7 +60,7 @@ export default defineConfig({
     },
     {
       name: "admin",
-      testMatch: /admin\/.*\.spec\.ts/,
+      testMatch: /tests\/e2e\/admin\/.*\.spec\.ts/,
       dependencies: ["setup"],
       use: {
         ...devices["Desktop Chrome"],
@@ -68,17 +70,17 @@ export default defineConfig({
     },
     {
       name: "access",
-      testMatch: /access\/.*\.spec\.ts/,
+      testMatch: /tests\/e2e\/access\/.*\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], launchOptions },
     },
     {
       name: "engine",
-      testMatch: /engine\/.*\.spec\.ts/,
+      testMatch: /tests\/e2e\/engine\/.*\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], launchOptions },
     },
     {
       name: "embedded",
-      testMatch: /embedded\/.*\.spec\.ts/,
+      testMatch: /tests\/e2e\/embedded\/.*\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], launchOptions },
     },
   ],
