@@ -1,7 +1,9 @@
 /**
  * `npm run worker`: the background work of a larger deployment, in its own
- * process. For now that is the outbox dispatcher (lib/events/dispatcher.ts);
- * it listens for new events and polls as a fallback. Run any number of
+ * process: the outbox dispatcher (lib/events/dispatcher.ts), which listens
+ * for new events and polls as a fallback, and the mail sender
+ * (lib/email/mail-sender.ts), which sends the emails the dispatcher's
+ * subscribers queue, when SMTP_URL is set. Run any number of
  * workers beside any number of app instances: they claim events with
  * SKIP LOCKED, so none is handed on twice. Set OUTBOX_DISPATCHER=worker on
  * the app instances to leave dispatching to the workers alone.
@@ -37,7 +39,10 @@ const runtime = await createEventsRuntime({
 const stopSweeper = startReservationSweeper();
 // Stale checkouts and uncollected pay-in-store pickups (row locks: safe beside the app).
 const stopOrderSweeper = startOrderSweeper();
-logger.info({ database: describeTarget(target) }, "worker: dispatching outbox events");
+logger.info(
+  { database: describeTarget(target), isSendingEmail: runtime.mailSender !== null },
+  "worker: dispatching outbox events",
+);
 
 // The dispatcher's timers do not hold a process open; the worker must stay.
 const keepAlive = setInterval(() => undefined, 60 * 60 * 1000);

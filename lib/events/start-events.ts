@@ -1,10 +1,12 @@
 import { getDb, type PrismaClient } from "@/lib/db/client";
 import { type DatabaseTarget, databaseTarget } from "@/lib/db/config";
+import { mailSenderFromEnv } from "@/lib/email/email-runtime";
+import type { MailSender } from "@/lib/email/mail-sender";
 import { logger } from "@/lib/log";
 import { createOutboxDispatcher, type OutboxDispatcher } from "./dispatcher";
 import { listenForOutbox, type OutboxListener } from "./outbox-listener";
 import { createRealtimeHub, type RealtimeHub } from "./realtime-hub";
-import { OUTBOX_SUBSCRIBERS, type OutboxSubscriber } from "./subscribers";
+import { defaultOutboxSubscribers, type OutboxSubscriber } from "./subscribers";
 
 /** A process's event machinery: one LISTEN, the realtime hub, the dispatcher. */
 export interface EventsRuntime {
@@ -12,6 +14,8 @@ export interface EventsRuntime {
   hub: RealtimeHub | null;
   /** Null where dispatching is left to `npm run worker`. */
   dispatcher: OutboxDispatcher | null;
+  /** Sends queued email; null without a dispatcher or without SMTP_URL. */
+  mailSender: MailSender | null;
   listener: OutboxListener;
   stop(): Promise<void>;
 }
@@ -24,6 +28,9 @@ export interface EventsRuntimeOptions {
   /** Dispatch outbox events to the subscribers from this process. */
   hasDispatcher: boolean;
   subscribers?: readonly OutboxSubscriber[];
+  /** Send queued email from this process; default: where it dispatches. */
+  hasMailSender?: boolean;
+  mailSender?: MailSender | null;
   /** Fallback reads without a notification; null never (tests). */
   pollIntervalMs?: number | null;
 }
@@ -42,10 +49,16 @@ export async function createEventsRuntime(
   const dispatcher = options.hasDispatcher
     ? createOutboxDispatcher({
         db,
-        subscribers: options.subscribers ?? OUTBOX_SUBSCRIBERS,
+        subscribers: options.subscribers ?? defaultOutboxSubscribers(),
         pollIntervalMs: options.pollIntervalMs,
       })
     : null;
+  const mailSender =
+    (options.hasMailSender ?? options.hasDispatcher)
+      ? options.mailSender !== undefined
+        ? options.mailSender
+        : mailSenderFromEnv(db, { pollIntervalMs: options.pollIntervalMs })
+      : null;
 
   const listener = listenForOutbox({
     target: options.target,
@@ -58,15 +71,18 @@ export async function createEventsRuntime(
   await listener.ready;
   await hub?.start();
   dispatcher?.start();
+  mailSender?.start();
 
   return {
     hub,
     dispatcher,
+    mailSender,
     listener,
     async stop() {
       // Streams end first: the HTTP server waits for open responses.
       await hub?.stop();
       await dispatcher?.stop();
+      await mailSender?.stop();
       await listener.close();
     },
   };

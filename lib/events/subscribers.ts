@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db/client";
+import { emailSubscriberFromEnv } from "@/lib/email/email-runtime";
 import type { OutboxRecord } from "./outbox-event";
 
 /**
@@ -24,10 +25,12 @@ export interface OutboxSubscriber {
 }
 
 /**
- * The subscribers the app runs. Empty for now: webhook delivery is not
- * built yet. The intended webhook subscriber writes one delivery row per
- * matching endpoint in `tx` (exactly once, with the event), and a separate
- * sender posts them with signing, retries and backoff outside any
- * transaction. Until then the dispatcher only marks events dispatched.
+ * The subscribers the app and the worker run: today the email subscriber,
+ * which queues shoppers' emails (lib/email). Webhook delivery is not built
+ * yet; it would follow the same shape: one delivery row per matching
+ * endpoint written in `tx`, and a separate sender that posts them with
+ * signing, retries and backoff outside any transaction.
  */
-export const OUTBOX_SUBSCRIBERS: readonly OutboxSubscriber[] = [];
+export function defaultOutboxSubscribers(): readonly OutboxSubscriber[] {
+  return [emailSubscriberFromEnv()];
+}

@@ -6,12 +6,17 @@ const escapeHtml = (text: string) =>
 
 /**
  * A receipt as a self-contained HTML page: printable (80 mm or A4) and fit
- * to send as an email body, with inline styles only. The barcode is passed
- * in as SVG so this stays a pure function.
+ * to send as an email body (styles in the page, no outside files). The
+ * barcode is passed in as markup so this stays a pure function: inline SVG
+ * on the web, an <img> in email (most mail clients draw no SVG).
  */
 export function renderReceiptHtml(
   receipt: Receipt,
-  options: { barcodeSvg: string },
+  options: {
+    barcodeSvg: string;
+    /** Trusted markup shown above the receipt: an email's greeting and links. */
+    preface?: string;
+  },
 ): string {
   const money = (amount: number) =>
     escapeHtml(formatMoney({ amount, currency: receipt.currency }));
@@ -90,6 +95,7 @@ export function renderReceiptHtml(
     '<!doctype html><html lang="en"><head><meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width,initial-scale=1">',
     `<title>Receipt ${number}</title><style>${STYLE}</style></head><body><main>`,
+    options.preface ? `<section class="preface">${options.preface}</section>` : "",
     receipt.isTestMode ? '<p class="test">TEST MODE — no real money moved</p>' : "",
     `<header><h1>${escapeHtml(business.name)}</h1>`,
     paragraph(business.header, "pre"),
@@ -125,5 +131,8 @@ const STYLE = [
   ".test{background:#b91c1c;color:#fff;font-weight:700;text-align:center;padding:6px}",
   "figure{margin:16px auto;text-align:center}figure div{max-width:260px;margin:0 auto}",
   "figcaption{font-size:.8em;color:#555}",
+  ".preface{border-bottom:1px solid #ddd;margin-bottom:16px;padding-bottom:8px}",
+  ".button{display:inline-block;background:#1c1917;color:#fff;padding:10px 16px;",
+  "border-radius:6px;text-decoration:none;font-weight:600}",
   "@media print{@page{margin:8mm}}",
 ].join("");
