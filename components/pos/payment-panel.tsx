@@ -18,6 +18,8 @@ interface Taken {
 export interface Completed {
   receipt: Receipt;
   changeDueMinor: number;
+  /** The attached customer's email, offered for the emailed receipt. */
+  suggestedEmail?: string | null;
 }
 
 const NOTES = [500, 1000, 2000, 5000];

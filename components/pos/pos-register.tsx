@@ -205,6 +205,7 @@ export function PosRegister({
           receipt={completed.receipt}
           changeDueMinor={completed.changeDueMinor}
           registerId={station.registerId}
+          suggestedEmail={completed.suggestedEmail ?? null}
           onNewSale={() => {
             setCompleted(null);
             setScreen("sale");
@@ -238,7 +239,10 @@ export function PosRegister({
           ticket={ticket}
           onCancel={() => setScreen("sale")}
           onPaid={(done) => {
-            setCompleted(done);
+            setCompleted({
+              ...done,
+              suggestedEmail: ticket.customerEmail ?? ticket.email,
+            });
             finish();
             setScreen("sale");
             void queryClient.invalidateQueries({ queryKey: ["pos-shift"] });

@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import { formatMoney } from "@/components/ui/format";
 import type { Receipt } from "@/lib/receipts/receipt";
 
+import { EmailReceiptForm } from "./email-receipt-form";
 import { NetworkPrintButton } from "./network-print-button";
 
 const SerialPrintButton = dynamic(() => import("./serial-print-button"), { ssr: false });
@@ -14,12 +15,15 @@ export function ReceiptView({
   changeDueMinor,
   onNewSale,
   registerId,
+  suggestedEmail = null,
 }: {
   receipt: Receipt;
   changeDueMinor: number;
   onNewSale: () => void;
   /** Offers the register's network printer when given. */
   registerId?: string;
+  /** Prefills the email form: the attached customer's address. */
+  suggestedEmail?: string | null;
 }) {
   const money = (minor: number) => formatMoney(minor, receipt.currency);
 
@@ -55,6 +59,10 @@ export function ReceiptView({
             New sale
           </button>
         </div>
+        <EmailReceiptForm
+          orderNumber={receipt.orderNumber}
+          suggestedEmail={suggestedEmail}
+        />
       </div>
 
       <article

@@ -41,6 +41,8 @@ export interface CartView {
   customerId: string | null;
   /** The attached customer's name, for the till. */
   customerName: string | null;
+  /** The attached customer's email: the till offers it for the receipt. */
+  customerEmail: string | null;
   email: string | null;
   shippingAddress: unknown;
   codes: string[];
@@ -80,7 +82,7 @@ function loadForView(db: Db, cartId: string) {
   return db.cart.findUnique({
     where: { id: cartId },
     include: {
-      customer: { select: { firstName: true, lastName: true } },
+      customer: { select: { firstName: true, lastName: true, email: true } },
       lines: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         include: {
@@ -161,6 +163,7 @@ async function buildCartView(db: Db, cart: CartWithLines): Promise<CartView> {
     customerName: cart.customer
       ? `${cart.customer.firstName} ${cart.customer.lastName}`
       : null,
+    customerEmail: cart.customer?.email ?? null,
     email: cart.email,
     shippingAddress: cart.shippingAddress,
     codes: cart.codes,

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { StaffActor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
@@ -6,17 +5,9 @@ import type { PrismaClient } from "@/lib/db/client";
 import { notFound, parseInput } from "@/lib/errors";
 import { emitEvent } from "@/lib/events/emit-event";
 import { EMAIL_EVENT_TYPES } from "./email-subscriber";
+import { type ReceiptEmailInput, ReceiptEmailSchema } from "./receipt-email-schema";
 
-export const ReceiptEmailSchema = z.strictObject({
-  orderNumber: z.string().trim().toUpperCase().min(3).max(20),
-  // Trimmed and lower-cased before the check: a till's keyboard adds spaces.
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.email({ error: "Enter an email address like name@example.com." }).max(320)),
-});
-export type ReceiptEmailInput = z.input<typeof ReceiptEmailSchema>;
+export { type ReceiptEmailInput, ReceiptEmailSchema };
 
 /**
  * Asks for a till sale's receipt to be emailed, at the end of the sale:

@@ -16,6 +16,9 @@ import {
   findCustomers,
 } from "@/lib/customers/till-customers";
 import { db } from "@/lib/db/client";
+import { mailConfigFromEnv } from "@/lib/email/mail-config";
+import { ReceiptEmailSchema } from "@/lib/email/receipt-email-schema";
+import { requestReceiptEmail } from "@/lib/email/request-receipt-email";
 import { staffAction } from "@/lib/next/staff-action";
 import { setTillOperator, tillActor } from "@/lib/next/till-operator";
 import { advanceFulfillment } from "@/lib/orders/advance-fulfillment";
@@ -320,4 +323,20 @@ export const networkPrintAction = staffAction(
   z.object({ orderNumber: z.string().trim().min(3).max(20), registerId: Id }),
   async (input, device) =>
     printReceiptOverNetwork(db, { actor: await tillActor(device), ...input }),
+);
+
+/**
+ * Emails a sale's receipt to the address typed at the counter. Answers at
+ * once: the email is queued with the request and sent in the background.
+ */
+export const emailReceiptAction = staffAction(
+  "pos:sell",
+  ReceiptEmailSchema,
+  async (input, device) => {
+    const queued = await requestReceiptEmail(db, {
+      actor: await tillActor(device),
+      input,
+    });
+    return { ...queued, isSendingConfigured: mailConfigFromEnv().smtpUrl !== null };
+  },
 );
