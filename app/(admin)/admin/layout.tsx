@@ -23,6 +23,7 @@ const SECTIONS: (NavItem & { permission: Permission })[] = [
   { href: "/admin/locations", label: "Locations", permission: "admin:access" },
   { href: "/admin/staff", label: "Staff", permission: "staff:manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit:read" },
+  { href: "/admin/emails", label: "Emails", permission: "settings:manage" },
   { href: "/admin/roles", label: "Roles", permission: "admin:access" },
   { href: "/admin/api-keys", label: "API keys", permission: "api_keys:manage" },
   { href: "/admin/settings", label: "Settings", permission: "settings:manage" },

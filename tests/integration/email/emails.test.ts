@@ -3,6 +3,7 @@ import { addCartLine } from "@/lib/checkout/change-cart-lines";
 import { createCart } from "@/lib/checkout/create-cart";
 import { placeOrder } from "@/lib/checkout/place-order";
 import { createEmailSubscriber } from "@/lib/email/email-subscriber";
+import { listEmails } from "@/lib/email/list-emails";
 import { createMailSender } from "@/lib/email/mail-sender";
 import { requestReceiptEmail } from "@/lib/email/request-receipt-email";
 import { sendDueEmails } from "@/lib/email/send-due-emails";
@@ -44,8 +45,8 @@ beforeAll(async () => {
   shop = await createShop(db.prisma);
   smtp = await startSmtpStandIn();
   transport = createSmtpTransport(smtp.url);
-  await receive(db.prisma, shop.small.id, shop.warehouse.id, 20);
-  await receive(db.prisma, shop.medium.id, shop.store.id, 10);
+  await receive(db.prisma, shop.small.id, shop.warehouse.id, 50);
+  await receive(db.prisma, shop.medium.id, shop.store.id, 50);
   await db.prisma.settings.upsert({
     where: { id: "default" },
     create: { id: "default", businessName: "Northwind Goods" },
@@ -165,12 +166,14 @@ describe("order confirmation", () => {
     const shipped = order.lines.find((l) => l.sku === shop.small.sku);
     const collected = order.lines.find((l) => l.sku === shop.medium.sku);
     expect(shipped?.quantity).toBe(2);
-    expect(text).toMatch(new RegExp(`2 x Organic Tee — S +${escape(money(4000))}`));
+    expect(text).toMatch(new RegExp(`2 x Organic Tee — S +${escapeRegExp(money(4000))}`));
     expect(text).toContain(`${shop.small.sku} · Delivery`);
-    expect(text).toMatch(new RegExp(`1 x Organic Tee — M +${escape(money(2500))}`));
+    expect(text).toMatch(new RegExp(`1 x Organic Tee — M +${escapeRegExp(money(2500))}`));
     expect(text).toContain(`${shop.medium.sku} · Collect at ${shop.store.name}`);
-    expect(text).toMatch(new RegExp(`Delivery +${escape(money(order.shippingMinor))}`));
-    expect(text).toMatch(new RegExp(`Total +${escape(money(order.totalMinor))}`));
+    expect(text).toMatch(
+      new RegExp(`Delivery +${escapeRegExp(money(order.shippingMinor))}`),
+    );
+    expect(text).toMatch(new RegExp(`Total +${escapeRegExp(money(order.totalMinor))}`));
     expect(order.totalMinor).toBe(4000 + 2500 + order.shippingMinor);
     expect(collected?.totalMinor).toBe(2500);
     expect(html).toContain(`${shop.small.sku} · Delivery`);
@@ -332,8 +335,8 @@ describe("till receipt by email", () => {
     expect(mail?.subject).toBe(`Your receipt from Northwind Goods (${sale.number})`);
     expect(mail?.text).toContain("Hello,\n");
     expect(mail?.text).toContain("Taken today");
-    expect(mail?.text).toMatch(new RegExp(`Cash +${escape(money(5000))}`));
-    expect(mail?.text).toMatch(new RegExp(`Change +${escape(money(2500))}`));
+    expect(mail?.text).toMatch(new RegExp(`Cash +${escapeRegExp(money(5000))}`));
+    expect(mail?.text).toMatch(new RegExp(`Change +${escapeRegExp(money(2500))}`));
     const audit = await db.prisma.auditEntry.findFirst({
       where: { action: "receipt.email_requested", entityId: sale.id },
     });
@@ -437,6 +440,35 @@ describe("back in stock", () => {
   });
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+describe("back-office list", () => {
+  it("shows owners every email with its attempts and the count per status", async () => {
+    await placeWebOrder("listed");
+    await dispatchAll();
+    const down = createSmtpTransport(await deadSmtpUrl());
+    await send({ via: down });
+    down.close();
+    const owner = {
+      kind: "staff" as const,
+      id: "owner",
+      email: "owner@shop.test",
+      name: "Owner",
+      role: "OWNER" as const,
+      locationIds: "all" as const,
+    };
+
+    const list = await listEmails(db.prisma, owner, { status: "PENDING", page: "1" });
+
+    expect(list.byStatus).toEqual({ PENDING: 1, HELD: 0, SENT: 0, FAILED: 0 });
+    expect(list.emails).toHaveLength(1);
+    expect(list.emails[0]?.attemptLog.map((a) => a.outcome)).toEqual(["RETRY"]);
+    const unread = await listEmails(db.prisma, owner, { status: "nonsense", page: "-3" });
+    expect(unread).toMatchObject({ status: null, page: 1, total: 1 });
+    await expect(listEmails(db.prisma, shop.associate, {})).rejects.toMatchObject({
+      code: "forbidden",
+    });
+  });
+});
