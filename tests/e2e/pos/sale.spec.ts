@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { createPrismaClient } from "@/lib/db/client";
+import { scanWithHardwareScanner } from "../support/hardware-scanner";
 
 /** Items on the shelf at London Covent Garden that the tests sell. */
 async function shelfItems(count: number): Promise<{ barcode: string; sku: string }[]> {
@@ -139,8 +140,7 @@ test("a hardware scanner's burst of keystrokes adds the item wherever the focus 
   const [item] = await shelfItems(1);
   await openTill(page, "Till 2");
   await page.getByRole("region", { name: "Ticket" }).click();
-  await page.keyboard.type(item?.barcode ?? "");
-  await page.keyboard.press("Enter");
+  await scanWithHardwareScanner(page, item?.barcode ?? "");
   await expect(page.getByTestId("ticket-line")).toHaveCount(1);
   await expect(page.getByTestId("ticket-line")).toContainText(item?.sku ?? "");
 });
