@@ -77,7 +77,7 @@ test("emails the receipt to the attached customer, checking the address first", 
   );
 
   // Prefilled from the customer; a typo is caught at the till, before any request.
-  const address = page.getByLabel("Email the receipt");
+  const address = page.getByRole("textbox", { name: "Email the receipt" });
   const status = page.getByTestId("email-receipt-status");
   await expect(address).toHaveValue(CUSTOMER);
   await address.fill("amelia.hughes@example");
