@@ -31,7 +31,9 @@ const DEFAULT_FROM = "no-reply@localhost";
  * NEXTAUTH_URL. A malformed setting leaves sending off, with the reason in
  * `problem`, rather than stopping the app: emails wait in the back-office.
  */
-export function mailConfigFromEnv(env: NodeJS.ProcessEnv = process.env): MailConfig {
+export function mailConfigFromEnv(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): MailConfig {
   const publicUrl = (
     env.NEXTAUTH_URL ?? `http://localhost:${env.PORT ?? "3000"}`
   ).replace(/\/+$/, "");

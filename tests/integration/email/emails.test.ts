@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { addCartLine } from "@/lib/checkout/change-cart-lines";
 import { createCart } from "@/lib/checkout/create-cart";
 import { placeOrder } from "@/lib/checkout/place-order";
+import { createPrismaClient } from "@/lib/db/client";
 import { createEmailSubscriber } from "@/lib/email/email-subscriber";
 import { listEmails } from "@/lib/email/list-emails";
 import { createMailSender } from "@/lib/email/mail-sender";
@@ -316,6 +317,85 @@ describe("sending", () => {
       expect(smtp.received[0]?.parsed.subject).toContain(order.number);
     } finally {
       await runtime.stop();
+    }
+  });
+});
+
+describe("racing", () => {
+  it("sends each email once when two senders share the queue", async () => {
+    const other = createPrismaClient({ kind: "postgres", url: db.url });
+    try {
+      await db.prisma.emailMessage.createMany({
+        data: Array.from({ length: 24 }, (_, i) => ({
+          dedupeKey: `race:${i}`,
+          kind: "back_in_stock",
+          eventId: BigInt(i + 1),
+          toAddress: `racer-${i}@example.test`,
+          subject: `Race ${i}`,
+          html: "<p>race</p>",
+          text: "race",
+        })),
+      });
+      const otherTransport = createSmtpTransport(smtp.url);
+      const drain = async (client: typeof db.prisma, via: MailTransport) => {
+        let sent = 0;
+        for (;;) {
+          const result = await sendDueEmails(client, {
+            transport: via,
+            from: FROM,
+            batchSize: 3,
+          });
+          sent += result.sent;
+          if (result.claimed === 0) return sent;
+        }
+      };
+      const [mine, theirs] = await Promise.all([
+        drain(db.prisma, transport),
+        drain(other, otherTransport),
+      ]);
+      otherTransport.close();
+
+      expect(mine + theirs).toBe(24);
+      const recipients = smtp.received.map((m) => m.envelopeTo[0]);
+      expect(new Set(recipients).size).toBe(24);
+      expect(recipients).toHaveLength(24);
+      expect(await db.prisma.emailAttempt.count({ where: { outcome: "SENT" } })).toBe(24);
+    } finally {
+      await other.$disconnect();
+    }
+  });
+
+  it("tells a waiting shopper once when stock returns at two places at once", async () => {
+    const other = createPrismaClient({ kind: "postgres", url: db.url });
+    try {
+      await requestBackInStock(db.prisma, {
+        actor: { kind: "guest" },
+        input: { variantId: shop.medium.id, email: "eager@example.test" },
+      });
+      await dispatchAll();
+      // The store ships too: stock at either place makes delivery possible.
+      await receive(db.prisma, shop.medium.id, shop.warehouse.id, 1);
+      await receive(db.prisma, shop.medium.id, shop.store.id, 1);
+      // Two dispatchers drain the outbox an event at a time, side by side,
+      // so the two level changes are likely handed on at once.
+      await Promise.all(
+        [db.prisma, other].map(async (client) => {
+          for (;;) {
+            const result = await dispatchOutboxBatch(client, {
+              subscribers: [subscriber],
+              batchSize: 1,
+            });
+            if (result.claimed === 0) return;
+          }
+        }),
+      );
+
+      const emails = await db.prisma.emailMessage.findMany({
+        where: { toAddress: "eager@example.test" },
+      });
+      expect(emails).toHaveLength(1);
+    } finally {
+      await other.$disconnect();
     }
   });
 });
