@@ -31,6 +31,8 @@ export async function startSmtpStandIn(): Promise<SmtpStandIn> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
+    // The stand-in has no DNS to ask: a reverse look-up of each client only waits.
+    disableReverseLookup: true,
     logger: false,
     onRcptTo(address, _session, callback) {
       if (refuse.has(address.address.toLowerCase())) {
