@@ -6,6 +6,7 @@ import {
   renameRegisterAction,
   setRegisterActiveAction,
   setRegisterPrinterAction,
+  setRegisterReaderAction,
 } from "@/app/(admin)/admin/locations/actions";
 import { Field, FormMessage, INPUT_CLASS, SubmitButton } from "./form-controls";
 import { useAction } from "./use-action";
@@ -15,6 +16,7 @@ interface RegisterRow {
   name: string;
   isActive: boolean;
   printerAddress?: string | null;
+  terminalReaderId?: string | null;
 }
 
 /** The registers of a location: add, rename, take out of use or bring back. */
@@ -142,6 +144,7 @@ function RegisterItem({ register }: { register: RegisterRow }) {
         </button>
       </div>
       <RegisterPrinter register={register} />
+      <RegisterReader register={register} />
       {(error || toggle.failure) && (
         <p role="alert" className="w-full text-sm text-red-700">
           {error ?? toggle.failure?.message}
@@ -178,6 +181,48 @@ function RegisterPrinter({ register }: { register: RegisterRow }) {
         defaultValue={register.printerAddress ?? ""}
         placeholder="192.168.1.50:9100"
         className={`${INPUT_CLASS} w-48`}
+      />
+      <SubmitButton isPending={save.isPending}>Save</SubmitButton>
+      {saved && <span className="text-sm text-slate-600">Saved</span>}
+      {error && (
+        <span role="alert" className="text-sm text-red-700">
+          {error}
+        </span>
+      )}
+    </form>
+  );
+}
+
+/** The Stripe Terminal reader a register takes cards on, while Stripe is set up. */
+function RegisterReader({ register }: { register: RegisterRow }) {
+  const save = useAction(setRegisterReaderAction);
+  const [saved, setSaved] = useState(false);
+  async function onSave(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSaved(false);
+    const form = new FormData(event.currentTarget);
+    const terminalReaderId = String(form.get("reader") ?? "");
+    const result = await save.run({ registerId: register.id, terminalReaderId });
+    if (result.ok) setSaved(true);
+  }
+  const error =
+    save.failure?.fields?.terminalReaderId?.join(" ") ?? save.failure?.message;
+  return (
+    <form
+      onSubmit={(e) => void onSave(e)}
+      noValidate
+      className="flex w-full items-center gap-2"
+    >
+      <label htmlFor={`reader-${register.id}`} className="text-sm text-slate-600">
+        Stripe card reader<span className="sr-only"> of {register.name}</span>
+      </label>
+      <input
+        id={`reader-${register.id}`}
+        name="reader"
+        defaultValue={register.terminalReaderId ?? ""}
+        placeholder="tmr_…"
+        autoComplete="off"
+        className={`${INPUT_CLASS} w-48 font-mono`}
       />
       <SubmitButton isPending={save.isPending}>Save</SubmitButton>
       {saved && <span className="text-sm text-slate-600">Saved</span>}

@@ -10,6 +10,7 @@ import {
   renameRegisterSchema,
   setRegisterActiveSchema,
   setRegisterPrinterSchema,
+  setRegisterReaderSchema,
 } from "./schemas";
 
 function nameTaken(name: string): AppError {
@@ -47,6 +48,7 @@ async function announce(
   action: string,
   register: { id: string; locationId: string; name: string; isActive: boolean },
   before?: unknown,
+  changed?: Record<string, unknown>,
 ): Promise<void> {
   await recordAudit(tx, {
     actor,
@@ -55,7 +57,7 @@ async function announce(
     entityId: register.id,
     locationId: register.locationId,
     before,
-    after: { name: register.name, isActive: register.isActive },
+    after: { name: register.name, isActive: register.isActive, ...changed },
   });
   await emitEvent(tx, {
     type: action,
@@ -157,6 +159,33 @@ export async function setRegisterPrinter(db: PrismaClient, actor: Actor, input: 
     await announce(tx, actor, "register.printer_set", updated, {
       printerAddress: register.printerAddress,
     });
+    return updated;
+  });
+}
+
+/**
+ * Sets or clears the Stripe Terminal reader a register takes cards on.
+ * Used only while Stripe is configured; without one the till keeps the
+ * TEST MODE reader.
+ */
+export async function setRegisterReader(db: PrismaClient, actor: Actor, input: unknown) {
+  authorize(actor, "locations:manage");
+  const { registerId, terminalReaderId } = parseInput(setRegisterReaderSchema, input);
+  return db.$transaction(async (tx) => {
+    const register = await findRegister(tx, actor, registerId);
+    if (register.terminalReaderId === terminalReaderId) return register;
+    const updated = await tx.register.update({
+      where: { id: registerId },
+      data: { terminalReaderId },
+    });
+    await announce(
+      tx,
+      actor,
+      "register.reader_set",
+      updated,
+      { terminalReaderId: register.terminalReaderId },
+      { terminalReaderId },
+    );
     return updated;
   });
 }

@@ -215,3 +215,21 @@ export const setRegisterPrinterSchema = z.strictObject({
   /** Empty clears it. */
   printerAddress: z.union([z.literal("").transform(() => null), PrinterAddressSchema]),
 });
+
+/** A Stripe Terminal reader's id, as the Stripe Dashboard shows it. */
+export const TerminalReaderIdSchema = z
+  .string()
+  .trim()
+  .max(64, { error: "A reader id is at most 64 characters." })
+  .regex(/^tmr_[A-Za-z0-9]+$/, {
+    error: "Use the reader's id from Stripe, e.g. tmr_FDOt2wlRZEdpd7.",
+  });
+
+export const setRegisterReaderSchema = z.strictObject({
+  registerId: z.uuid({ error: "Unknown register." }),
+  /** Empty clears it: the register goes back to the TEST MODE reader. */
+  terminalReaderId: z.union([
+    z.literal("").transform(() => null),
+    TerminalReaderIdSchema,
+  ]),
+});

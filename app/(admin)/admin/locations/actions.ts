@@ -6,6 +6,7 @@ import {
   renameRegister,
   setRegisterActive,
   setRegisterPrinter,
+  setRegisterReader,
 } from "@/lib/locations/registers";
 import { createLocation, updateLocation } from "@/lib/locations/save-location";
 import {
@@ -15,6 +16,7 @@ import {
   setLocationActiveSchema,
   setRegisterActiveSchema,
   setRegisterPrinterSchema,
+  setRegisterReaderSchema,
   updateLocationSchema,
 } from "@/lib/locations/schemas";
 import { setLocationActive } from "@/lib/locations/set-location-active";
@@ -72,6 +74,16 @@ export const setRegisterPrinterAction = staffAction(
   async (input, staff) => {
     const register = await setRegisterPrinter(db, staff, input);
     return { id: register.id, printerAddress: register.printerAddress };
+  },
+);
+
+/** Sets or clears the Stripe Terminal reader a register takes cards on. */
+export const setRegisterReaderAction = staffAction(
+  "locations:manage",
+  setRegisterReaderSchema,
+  async (input, staff) => {
+    const register = await setRegisterReader(db, staff, input);
+    return { id: register.id, terminalReaderId: register.terminalReaderId };
   },
 );
 

@@ -102,6 +102,7 @@ export default async function LocationPage({ params }: Props) {
               name: r.name,
               isActive: r.isActive,
               printerAddress: r.printerAddress,
+              terminalReaderId: r.terminalReaderId,
             }))}
           />
         ) : (
