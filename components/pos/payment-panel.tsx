@@ -9,6 +9,13 @@ import type { TenderInput } from "@/lib/payments/tenders";
 import { TEST_CARDS, testCardToken } from "@/lib/payments/test-cards";
 import type { Receipt } from "@/lib/receipts/receipt";
 import { callAction } from "./call-action";
+import { type ReaderApproval, useCardReader } from "./use-card-reader";
+
+/**
+ * How this register takes cards: its Stripe Terminal reader, the TEST MODE
+ * reader (test cards, no money moves), or not at all.
+ */
+export type CardMode = "reader" | "test" | "none";
 
 interface Taken {
   tender: TenderInput & { amountMinor: number };
@@ -34,16 +41,18 @@ const METHOD_LABELS: Record<Method, string> = {
 
 /**
  * Takes payment for a ticket: cash with the amount handed over and the
- * change due, a card (TEST MODE while no live provider is set up), or any
- * split of them. The sale is completed through placeOrder once the
- * tenders cover the total.
+ * change due, a card (on the register's Stripe reader, or TEST MODE while
+ * none is set up), or any split of them. The sale is completed through
+ * placeOrder once the tenders cover the total.
  */
 export function PaymentPanel({
   ticket,
+  cardMode = "test",
   onPaid,
   onCancel,
 }: {
   ticket: CartView;
+  cardMode?: CardMode;
   onPaid: (done: Completed) => void;
   onCancel: () => void;
 }) {
@@ -63,6 +72,12 @@ export function PaymentPanel({
   const [cardNumber, setCardNumber] = useState(TEST_CARDS[0]?.number ?? "");
   const [problem, setProblem] = useState<string | null>(null);
   const [isPaying, setIsPaying] = useState(false);
+  const reader = useCardReader({
+    cartId: ticket.id,
+    onApproved: onReaderApproved,
+    onProblem: setProblem,
+  });
+  const isReaderBusy = reader.waiting !== null || reader.isStarting;
 
   const paid = taken.reduce((sum, t) => sum + t.tender.amountMinor, 0);
   const remaining = total - paid;
@@ -121,6 +136,26 @@ export function PaymentPanel({
     }
   }
 
+  // The shopper's card went through on the reader: it is a card tender whose
+  // token is the intent, which checkout verifies with Stripe and captures.
+  function onReaderApproved(approval: ReaderApproval) {
+    const card = approval.cardLast4
+      ? ` ${approval.cardBrand ?? ""} ···· ${approval.cardLast4}`
+      : "";
+    const next: Taken = {
+      tender: {
+        kind: "card",
+        amountMinor: approval.amountMinor,
+        token: approval.paymentIntentId,
+      },
+      label: `Card${card} ${money(approval.amountMinor)}`,
+    };
+    const all = [...taken, next];
+    setTaken(all);
+    setAmountText("");
+    if (approval.amountMinor === remaining) void complete(all);
+  }
+
   async function checkBalance(next: Method) {
     setProblem(null);
     try {
@@ -173,6 +208,11 @@ export function PaymentPanel({
               tender: { kind: "store_credit", amountMinor: amount },
               label: `Store credit ${money(amount)}`,
             };
+    } else if (cardMode === "reader") {
+      void reader.start(amount);
+      return;
+    } else if (cardMode === "none") {
+      return setProblem("This register takes no cards.");
     } else {
       const token = testCardToken(cardNumber);
       if (!token) return setProblem("That is not one of the test cards.");
@@ -195,7 +235,8 @@ export function PaymentPanel({
         <button
           type="button"
           onClick={onCancel}
-          className="min-h-11 px-2 text-white/80 underline"
+          disabled={isReaderBusy}
+          className="min-h-11 px-2 text-white/80 underline disabled:opacity-60"
         >
           Back to ticket
         </button>
@@ -219,6 +260,7 @@ export function PaymentPanel({
             key={m}
             type="button"
             aria-pressed={method === m}
+            disabled={isReaderBusy}
             onClick={() => choose(m)}
             className={`min-h-12 rounded-xl font-semibold ${method === m ? "bg-white text-brand-900" : "bg-white/10"}`}
           >
@@ -303,7 +345,46 @@ export function PaymentPanel({
           </p>
         </>
       )}
-      {method === "card" && (
+      {method === "card" && cardMode === "reader" && (
+        <div
+          className="mt-4 rounded-xl border-2 border-white/40 bg-white/10 p-3"
+          role="status"
+          aria-live="polite"
+          data-testid="card-reader"
+        >
+          {reader.waiting ? (
+            <>
+              <p className="text-lg font-bold">
+                Present card on reader {reader.waiting.readerLabel}
+              </p>
+              <p className="mt-1 text-white/80">
+                {money(reader.waiting.amountMinor)} — waiting for the card…
+              </p>
+              <button
+                type="button"
+                disabled={reader.isCanceling}
+                onClick={() => void reader.cancel()}
+                className="mt-3 min-h-12 w-full rounded-xl bg-white/20 font-semibold disabled:opacity-60"
+              >
+                {reader.isCanceling ? "Cancelling…" : "Cancel card payment"}
+              </button>
+            </>
+          ) : (
+            <p>
+              {reader.isStarting
+                ? "Sending the amount to the card reader…"
+                : "The amount goes to this register's card reader; the shopper taps or inserts the card there."}
+            </p>
+          )}
+        </div>
+      )}
+      {method === "card" && cardMode === "none" && (
+        <p className="mt-4 rounded-xl bg-white/10 p-3" data-testid="card-reader">
+          This register takes no cards: card payments need Stripe set up and a reader
+          given to the register under Locations.
+        </p>
+      )}
+      {method === "card" && cardMode === "test" && (
         <div className="mt-4 rounded-xl border-2 border-amber-300 bg-amber-300/10 p-3">
           <p className="font-bold text-amber-200">TEST MODE — no real money moves</p>
           <label className="mt-2 block text-sm" htmlFor="test-card">
@@ -331,7 +412,7 @@ export function PaymentPanel({
       )}
       <button
         type="button"
-        disabled={isPaying || remaining <= 0}
+        disabled={isPaying || isReaderBusy || remaining <= 0}
         onClick={take}
         className="mt-4 min-h-14 rounded-xl bg-brand-500 text-lg font-bold disabled:opacity-60"
       >
@@ -340,7 +421,7 @@ export function PaymentPanel({
           : method === "cash"
             ? `Take cash ${amount !== null ? money(amount) : ""}`
             : method === "card"
-              ? `Charge card ${amount !== null ? money(amount) : ""}`
+              ? `${cardMode === "reader" ? "Send to reader" : "Charge card"} ${amount !== null ? money(amount) : ""}`
               : `Take ${METHOD_LABELS[method].toLowerCase()} ${amount !== null ? money(amount) : ""}`}
       </button>
     </section>

@@ -10,7 +10,7 @@ import type { ShiftReport } from "@/lib/pos/shift-report";
 import { AdjustSheet } from "./adjust-sheet";
 import { callAction } from "./call-action";
 import { CustomerPanel, TicketCustomer } from "./customer-panel";
-import { type Completed, PaymentPanel } from "./payment-panel";
+import { type CardMode, type Completed, PaymentPanel } from "./payment-panel";
 import { PickupCounter } from "./pickup-counter";
 import { ReceiptView } from "./receipt-view";
 import { OpenShiftForm, ShiftReportView, ShiftSheet } from "./shift-panel";
@@ -53,12 +53,14 @@ export function PosRegister({
   station,
   storeName,
   registerName,
+  cardMode,
   staffName,
   onChangeStation,
 }: {
   station: { storeId: string; registerId: string };
   storeName: string;
   registerName: string;
+  cardMode: CardMode;
   staffName: string;
   onChangeStation: () => void;
 }) {
@@ -237,6 +239,7 @@ export function PosRegister({
         {header}
         <PaymentPanel
           ticket={ticket}
+          cardMode={cardMode}
           onCancel={() => setScreen("sale")}
           onPaid={(done) => {
             setCompleted({

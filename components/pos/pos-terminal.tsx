@@ -6,13 +6,14 @@ import { OfflineBanner } from "./offline/offline-banner";
 import { OfflineRegister } from "./offline/offline-register";
 import { OfflineTillProvider, useOfflineTill } from "./offline/offline-till";
 import { RegisterServiceWorker } from "./offline/register-service-worker";
+import type { CardMode } from "./payment-panel";
 import { PosRegister } from "./pos-register";
 
 interface Store {
   id: string;
   name: string;
   city: string;
-  registers: { id: string; name: string }[];
+  registers: { id: string; name: string; cardMode: CardMode }[];
 }
 
 const STATION_KEY = "omnitill.pos.station";
@@ -93,6 +94,7 @@ export function PosTerminal({
         station={{ storeId: store.id, registerId: register.id }}
         storeName={store.name}
         registerName={register.name}
+        cardMode={register.cardMode}
         staff={staff}
         onChangeStation={() => setStation(null)}
       />
@@ -105,6 +107,7 @@ function Register(props: {
   station: { storeId: string; registerId: string };
   storeName: string;
   registerName: string;
+  cardMode: CardMode;
   staff: { id: string; name: string };
   onChangeStation: () => void;
 }) {
@@ -127,6 +130,7 @@ function Register(props: {
       station={props.station}
       storeName={props.storeName}
       registerName={props.registerName}
+      cardMode={props.cardMode}
       staffName={props.staff.name}
       onChangeStation={props.onChangeStation}
     />

@@ -23,6 +23,8 @@ import { staffAction } from "@/lib/next/staff-action";
 import { setTillOperator, tillActor } from "@/lib/next/till-operator";
 import { advanceFulfillment } from "@/lib/orders/advance-fulfillment";
 import { takePickupPayment } from "@/lib/orders/take-pickup-payment";
+import { configuredCardProviders } from "@/lib/payments/card-providers";
+import { StripeProvider } from "@/lib/payments/stripe-provider";
 import { lookupTenderBalance, TenderBalanceSchema } from "@/lib/payments/tender-balance";
 import { TendersSchema } from "@/lib/payments/tenders";
 import { addScannedItem } from "@/lib/pos/add-scanned-item";
@@ -38,6 +40,13 @@ import {
   PickupQueueSchema,
 } from "@/lib/pos/pickups";
 import { printReceiptOverNetwork } from "@/lib/pos/print-network";
+import {
+  cancelReaderPayment,
+  pollReaderPayment,
+  ReaderPaymentSchema,
+  StartReaderPaymentSchema,
+  startReaderPayment,
+} from "@/lib/pos/reader-payments";
 import { recordCashMovement } from "@/lib/pos/record-cash-movement";
 import { CashMovementSchema, CloseShiftSchema, OpenShiftSchema } from "@/lib/pos/schemas";
 import { buildShiftReport } from "@/lib/pos/shift-report";
@@ -147,6 +156,48 @@ export const payAction = staffAction(
     const receipt = await loadReceipt(db, { actor: staff, orderId: result.order.id });
     return { ...result, receipt };
   },
+);
+
+/** The configured Stripe provider, for the register's card reader. */
+function configuredStripe(): StripeProvider | null {
+  const { stripe } = configuredCardProviders();
+  return stripe instanceof StripeProvider ? stripe : null;
+}
+
+/** Sends the amount chosen for the card to the register's Stripe reader. */
+export const startReaderPaymentAction = staffAction(
+  "pos:sell",
+  StartReaderPaymentSchema,
+  async (input, device) =>
+    startReaderPayment(db, {
+      actor: await tillActor(device),
+      input,
+      stripe: configuredStripe(),
+    }),
+);
+
+/** Where the card payment on the reader stands: waiting, approved or declined. */
+export const readerPaymentAction = staffAction(
+  "pos:sell",
+  ReaderPaymentSchema,
+  async (input, device) =>
+    pollReaderPayment(db, {
+      actor: await tillActor(device),
+      input,
+      stripe: configuredStripe(),
+    }),
+);
+
+/** Cancels the card payment waiting on the reader. */
+export const cancelReaderPaymentAction = staffAction(
+  "pos:sell",
+  ReaderPaymentSchema,
+  async (input, device) =>
+    cancelReaderPayment(db, {
+      actor: await tillActor(device),
+      input,
+      stripe: configuredStripe(),
+    }),
 );
 
 /** The open shift of a register with its X report, or null. */

@@ -5,6 +5,10 @@ import { db } from "@/lib/db/client";
 import { isTradingAt } from "@/lib/locations/trading";
 import { requireStaffPage } from "@/lib/next/session";
 import { tillActor } from "@/lib/next/till-operator";
+import {
+  configuredCardProviders,
+  isTestModeEnabled,
+} from "@/lib/payments/card-providers";
 
 export const dynamic = "force-dynamic";
 
@@ -22,6 +26,16 @@ export default async function PosPage() {
     orderBy: { name: "asc" },
   });
 
+  // Stripe's reader where Stripe is set up and the register has one, else
+  // the TEST MODE reader wherever test cards are accepted, else no cards.
+  const hasStripe = configuredCardProviders().stripe !== null;
+  const cardModeOf = (register: { terminalReaderId: string | null }) =>
+    hasStripe && register.terminalReaderId
+      ? ("reader" as const)
+      : isTestModeEnabled()
+        ? ("test" as const)
+        : ("none" as const);
+
   return (
     <PosTerminal
       staff={{
@@ -37,7 +51,11 @@ export default async function PosPage() {
           id: s.id,
           name: s.name,
           city: s.city,
-          registers: s.registers.map((r) => ({ id: r.id, name: r.name })),
+          registers: s.registers.map((r) => ({
+            id: r.id,
+            name: r.name,
+            cardMode: cardModeOf(r),
+          })),
         }))}
     />
   );
