@@ -84,15 +84,27 @@ export async function terminalPaymentMetadata(
 /**
  * Reads where a payment on a reader stands: approved once the intent is
  * authorized (requires_capture), declined when the card or the reader
- * failed, cancelled when the intent was, and waiting otherwise.
+ * failed, cancelled when the intent was, and waiting otherwise. Null when
+ * Stripe has no such intent or `isOurs` refuses its metadata.
  */
 export async function readTerminalPayment(
   stripe: StripeProvider,
-  options: { paymentIntentId: string; readerId: string },
-): Promise<TerminalPaymentState> {
-  const intent = await stripe.client.paymentIntents.retrieve(options.paymentIntentId, {
-    expand: ["latest_charge"],
-  });
+  options: {
+    paymentIntentId: string;
+    readerId: string;
+    isOurs: (metadata: Record<string, string>) => boolean;
+  },
+): Promise<TerminalPaymentState | null> {
+  let intent: Stripe.PaymentIntent;
+  try {
+    intent = await stripe.client.paymentIntents.retrieve(options.paymentIntentId, {
+      expand: ["latest_charge"],
+    });
+  } catch (error) {
+    if (isMissing(error)) return null;
+    throw error;
+  }
+  if (!options.isOurs(intent.metadata ?? {})) return null;
   if (intent.status === "requires_capture" || intent.status === "succeeded") {
     const card = cardOf(intent);
     return { status: "approved", amountMinor: intent.amount, ...card };

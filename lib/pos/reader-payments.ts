@@ -137,16 +137,18 @@ export async function pollReaderPayment(
   const input = parseInput(ReaderPaymentSchema, options.input);
   const stripe = stripeRequired(options.stripe);
   const { readerId } = await loadTicketReader(db, options.actor, input.cartId);
-  await assertIntentOfTicket(stripe, input);
+  let state: TerminalPaymentState | null;
   try {
-    const state = await readTerminalPayment(stripe, {
+    state = await readTerminalPayment(stripe, {
       paymentIntentId: input.paymentIntentId,
       readerId,
+      isOurs: (metadata) => metadata.cartId === input.cartId,
     });
-    return { ...state, paymentIntentId: input.paymentIntentId };
   } catch (error) {
     throw readerError(error, "The reader");
   }
+  if (!state) throw notFound("The card payment");
+  return { ...state, paymentIntentId: input.paymentIntentId };
 }
 
 /** Stops the ticket's card payment: the reader drops it and nothing is held. */

@@ -341,6 +341,24 @@ describe("the register's card reader", () => {
     expect(state.message).toBe(
       "Not enough money on the card. Ask for another card or way to pay. Nothing was charged.",
     );
+
+    // The reader itself gives up (the shopper pressed cancel on it): the
+    // intent carries no error, the reader's action has failed.
+    const second = await start({
+      cartId,
+      amountMinor: totalMinor,
+      attemptKey: "try-decline-2",
+    });
+    Object.assign(readers.get(READER)?.action as Json, {
+      status: "failed",
+      failure_code: "customer_canceled",
+    });
+    expect(await poll({ cartId, paymentIntentId: second.paymentIntentId })).toMatchObject(
+      {
+        status: "declined",
+        message: "The payment was cancelled on the reader. Nothing was charged.",
+      },
+    );
     const cart = await db.prisma.cart.findUniqueOrThrow({ where: { id: cartId } });
     expect(await db.prisma.order.count({ where: { cartId: cart.id } })).toBe(0);
   });
