@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import type { FulfillmentMethod } from "@/lib/db/generated/enums";
 import { AppError, type FieldErrors, notFound } from "@/lib/errors/app-error";
 import { routeShippedLines } from "./route-shipped-lines";
@@ -20,6 +20,8 @@ export interface CheckoutLine {
   /** A till's approved price override and line discount, as stored. */
   priceOverride?: unknown;
   manualDiscount?: unknown;
+  /** The id its order line will have, when made before the order is written. */
+  orderLineId?: string;
 }
 
 export interface CheckoutLocation {
@@ -29,14 +31,13 @@ export interface CheckoutLocation {
 }
 
 /**
- * Locks a cart for checkout (so two checkouts of one cart queue rather than
- * both succeed) and loads its lines with the snapshots an order keeps.
+ * Loads a cart and its lines with the snapshots an order keeps, without
+ * locking it: placeOrder reads, holds the stock, then locks the cart in
+ * its order's transaction and checks it has not changed since
+ * (`lockCheckoutCart`).
  */
-export async function lockCart(tx: Tx, cartId: string) {
-  const locked = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "Cart" WHERE id = ${cartId} FOR UPDATE`;
-  if (locked.length === 0) throw notFound("Cart");
-  const cart = await tx.cart.findUnique({
+export async function loadCheckoutCart(db: Db, cartId: string) {
+  const cart = await db.cart.findUnique({
     where: { id: cartId },
     include: {
       lines: {
@@ -57,7 +58,36 @@ export async function lockCart(tx: Tx, cartId: string) {
   return cart;
 }
 
-export type LockedCart = Awaited<ReturnType<typeof lockCart>>;
+/**
+ * Locks a cart for checkout (so two checkouts of one cart queue rather
+ * than both succeed) in one statement, and says whether it changed since
+ * `cart` was read: every change to a cart or its lines stamps the cart's
+ * `updatedAt` under the same lock, and the lines' quantities and places
+ * are compared as well.
+ */
+export async function lockCheckoutCart(tx: Tx, cart: LockedCart) {
+  const [row] = await tx.$queryRaw<
+    { status: string; orderId: string | null; updatedAt: Date; lines: string | null }[]
+  >`
+    SELECT c.status::text AS status, c."orderId", c."updatedAt",
+      (SELECT string_agg(l.id || ':' || l."variantId" || ':' || l.quantity || ':' ||
+         l.fulfillment::text || ':' || COALESCE(l."locationId", ''), ',' ORDER BY l.id COLLATE "C")
+       FROM "CartLine" AS l WHERE l."cartId" = c.id) AS lines
+    FROM "Cart" AS c WHERE c.id = ${cart.id} FOR UPDATE`;
+  if (!row) throw notFound("Cart");
+  const lines = [...cart.lines]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map(
+      (l) =>
+        `${l.id}:${l.variantId}:${l.quantity}:${l.fulfillment}:${l.locationId ?? ""}`,
+    )
+    .join(",");
+  const isChanged =
+    row.updatedAt.getTime() !== cart.updatedAt.getTime() || (row.lines ?? "") !== lines;
+  return { status: row.status, orderId: row.orderId, isChanged };
+}
+
+export type LockedCart = Awaited<ReturnType<typeof loadCheckoutCart>>;
 
 /**
  * Checks every line can be fulfilled the way it asks, and routes shipped
@@ -67,7 +97,7 @@ export type LockedCart = Awaited<ReturnType<typeof lockCart>>;
  * without an address or from a location that does not ship.
  */
 export async function settleCheckoutLines(
-  tx: Tx,
+  tx: Db,
   cart: LockedCart,
   shippingAddress: ShippingAddress | null,
 ): Promise<{ lines: CheckoutLine[]; locations: Map<string, CheckoutLocation> }> {

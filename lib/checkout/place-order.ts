@@ -2,24 +2,41 @@
  * placeOrder: the one function that turns a cart into an order, for the
  * storefront, the POS and the API alike.
  *
- * Where the transaction ends, and why. A card authorization is a call to
- * another company's server that can take seconds; holding row locks on
- * inventory levels across it would serialise every shopper of a popular
- * SKU behind the slowest card network. So a checkout with a card tender
- * runs in two short transactions with the provider call between them:
+ * Where the locks are, and why. Every shopper of a popular SKU updates the
+ * same inventory level row, so how long that row stays locked bounds how
+ * many orders a second the SKU can take. So the stock is taken first, on
+ * its own, and the order is written after:
  *
- *   tx1  price the cart again, write the order (PENDING_PAYMENT) with its
- *        lines, fulfillments and payments, settle internal tenders (draw
- *        gift cards and store credit, take cash), and reserve the stock of
- *        shipped and collected lines: one conditional update per level,
- *        last, so the hot rows are locked only for the end of the commit.
+ *   read  the cart and its lines (no lock), check how each is handed over,
+ *        route shipped lines to a location.
+ *   hold  reserve the units of shipped and collected lines: one statement
+ *        per level that commits by itself (conditional update, reservation
+ *        rows, the level's outbox event), so the hot row is locked only
+ *        while PostgreSQL runs it, never across a round trip to this
+ *        process. The reservations belong to the order lines about to be
+ *        written and expire after a few minutes unless claimed. A shopper
+ *        who finds the SKU sold out is refused here, before anything else
+ *        is read or written.
+ *   price the cart again with the engine and size the tenders.
+ *   tx1  lock the cart and check it did not change since it was read,
+ *        claim the held stock (its expiry is cleared, so the sweeper leaves
+ *        it alone), write the order (PENDING_PAYMENT) with its lines,
+ *        fulfillments and payments, count promotion redemptions, settle
+ *        internal tenders (gift cards, store credit, cash).
  *   call authorize each card with the provider under the payment's
- *        idempotency key (no transaction open).
+ *        idempotency key (no transaction open, nothing locked).
  *   tx2  approved: record the counter sale of carry-out lines, capture what
  *        was handed over, settle the status, convert the cart, write the
  *        outbox event and the audit entry. Declined or failed: release the
  *        reservations, credit back gift cards and store credit, mark the
  *        order PAYMENT_FAILED; stock is exactly as before.
+ *
+ * Anything that stops the checkout between hold and tx1's commit (a total
+ * the shopper was not shown, tenders that do not add up, a twin request
+ * that placed the order first) gives the held units back at once, in one
+ * statement per level. A process that dies there leaves reservations that
+ * expire: the reservation sweeper gives them back within minutes. A cart
+ * changed between the read and tx1's lock starts the checkout again.
  *
  * Carry-out goods are sold in tx2, not tx1: the shelf wins, so their sale
  * is never refused and need not be secured before the card answers, and
@@ -27,20 +44,22 @@
  * tender (cash, gift card, store credit, pay at pickup, or nothing to pay)
  * does all of it in tx1.
  *
- * Never charged twice: the order's idempotency key is unique, so a retry
- * finds the order (or waits for its twin's tx1 to commit, through ON
- * CONFLICT) and answers with it; a retry that finds it still pending
- * authorizes again under the same payment keys, which providers answer
- * with the first result; tx2 claims the order with a row lock and a status
- * check, so only one request settles it. Never stock left for a failed
- * payment: every failure path goes through failOrder, and an order whose
- * process died between tx1 and tx2 is settled by expirePendingOrders.
+ * Never charged twice: the order's idempotency key is unique and tx1 locks
+ * the cart, so a retry finds the cart checked out (or waits for its twin's
+ * tx1 and then finds it) and answers with the twin's order; a retry that
+ * finds it still pending authorizes again under the same payment keys,
+ * which providers answer with the first result; tx2 claims the order with
+ * a row lock and a status check, so only one request settles it. Never
+ * stock left for a failed payment: every failure path goes through
+ * failOrder, and an order whose process died between tx1 and tx2 is
+ * settled by expirePendingOrders.
  */
-import type { PrismaClient, Tx } from "@/lib/db/client";
+import type { Db, PrismaClient } from "@/lib/db/client";
 import { AppError, type FieldErrors, isAppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/validate";
 import { hashBody } from "@/lib/idempotency";
-import { reserveStock } from "@/lib/inventory/reserve-stock";
+import { claimHeldStock, holdStock, releaseHeldStock } from "@/lib/inventory/hold-stock";
+import type { TakenReservation } from "@/lib/inventory/reserve-stock";
 import { logger } from "@/lib/log";
 import { formatMoney } from "@/lib/money";
 import { authorizeCards, type CardAuthorization } from "@/lib/payments/authorize-cards";
@@ -53,14 +72,17 @@ import {
 import { type OpenedTender, openTenders } from "@/lib/payments/open-tenders";
 import { sizeTenders } from "@/lib/payments/size-tenders";
 import type { SizedTender } from "@/lib/payments/tenders";
+import type { PricingResult } from "@/lib/pricing";
 import { recordRedemptions } from "@/lib/promotions/record-redemptions";
 import { assertCartAccess, type CartActor, cartActorRef } from "./cart-access";
 import { confirmOrder } from "./confirm-order";
 import { failOrder } from "./fail-order";
+import { uuid7 } from "./ids";
 import {
   type CheckoutLine,
   joinSplitLines,
-  lockCart,
+  loadCheckoutCart,
+  lockCheckoutCart,
   settleCheckoutLines,
 } from "./load-checkout-cart";
 import { priceCartRecord } from "./price-cart";
@@ -108,6 +130,15 @@ export type PlaceOrderResult =
 const TX_OPTIONS = { maxWait: 60_000, timeout: 60_000 };
 /** How long a retry waits for its twin to finish before settling the order itself. */
 const TWIN_WAIT_MS = 15_000;
+/** Starts of one checkout when its cart keeps changing under it. */
+const ATTEMPTS = 3;
+
+interface CheckoutContext extends PlaceOrderOptions {
+  input: ReturnType<typeof CheckoutSchema.parse>;
+  key: string;
+  requestHash: string;
+  providers: CardProviders;
+}
 
 /** Places an order from a cart; see the file's comment for how it is safe. */
 export async function placeOrder(
@@ -118,14 +149,21 @@ export async function placeOrder(
   const key = orderKey(options.cartId, options.idempotencyKey);
   const requestHash = hashBody(input);
   const providers = options.providers ?? configuredCardProviders();
+  const context = { ...options, input, key, requestHash, providers };
 
-  // A retry finds its order in the transaction (the cart is no longer
-  // open, or the key's insert meets the twin's), so the first attempt of
-  // a checkout costs no look-up before it.
-  const opened = await db.$transaction(
-    (tx) => openOrder(tx, { ...options, input, key, requestHash, providers }),
-    TX_OPTIONS,
-  );
+  let opened = await openOrder(db, context);
+  for (let attempt = 1; opened.status === "again"; attempt += 1) {
+    if (attempt >= ATTEMPTS) {
+      throw new AppError(
+        "conflict",
+        "The bag changed during checkout. Please try again.",
+        {
+          internal: `cart ${options.cartId} kept changing during checkout`,
+        },
+      );
+    }
+    opened = await openOrder(db, context);
+  }
   if (opened.status === "duplicate") {
     const twin = await db.order.findUniqueOrThrow({ where: { idempotencyKey: key } });
     return resume(db, twin.id, options, providers);
@@ -150,6 +188,8 @@ export async function placeOrder(
 
 type Opened =
   | { status: "duplicate" }
+  /** The cart changed since it was read, or the held stock lapsed: start again. */
+  | { status: "again" }
   | { status: "placed"; orderId: string; operations: CardOperation[] }
   | {
       status: "pending";
@@ -160,40 +200,140 @@ type Opened =
       isAllCarryOut: boolean;
     };
 
-/** tx1: everything up to the card authorization (all of it without one). */
-async function openOrder(
-  tx: Tx,
-  options: PlaceOrderOptions & {
-    input: ReturnType<typeof CheckoutSchema.parse>;
-    key: string;
-    requestHash: string;
-    providers: CardProviders;
-  },
-): Promise<Opened> {
-  const { actor, input } = options;
-  const now = options.now ?? new Date();
-  const cart = await lockCart(tx, options.cartId);
+/** Everything up to the card authorization (all of it without one). */
+async function openOrder(db: PrismaClient, context: CheckoutContext): Promise<Opened> {
+  const { actor, input } = context;
+  const now = context.now ?? new Date();
+  // A retry finds its cart checked out here, so the first attempt of a
+  // checkout costs no look-up of its key.
+  const cart = await loadCheckoutCart(db, context.cartId);
   assertCartAccess(actor, cart);
-  if (cart.status !== "OPEN" || cart.orderId) {
-    const twin = await tx.order.findUnique({ where: { idempotencyKey: options.key } });
-    if (twin) return { status: "duplicate" };
-    throw new AppError("conflict", "This cart has already been checked out.", {
-      internal: `cart ${cart.id} is ${cart.status} with order ${cart.orderId}`,
-    });
-  }
+  if (cart.status !== "OPEN" || cart.orderId) return checkedOut(db, cart, context.key);
 
   const shippingAddress = readAddress(input.shippingAddress ?? cart.shippingAddress);
   const email = input.email ?? cart.email ?? customerEmail(actor);
-  const { lines, locations } = await settleCheckoutLines(tx, cart, shippingAddress);
-  checkContact(cart.channel, email, input.isPayAtPickup, lines);
+  const settled = await settleCheckoutLines(db, cart, shippingAddress);
+  checkContact(cart.channel, email, input.isPayAtPickup, settled.lines);
 
-  // Priced as the cart holds them: a split changes where goods leave
-  // from, not what they cost (shipped goods are taxed at the address).
-  const { result: priced, inputs } = await priceCartRecord(
-    tx,
-    { ...cart, lines: joinSplitLines(lines), customerId: cart.customerId, email },
-    { at: now, shippingAddress },
-  );
+  // The ids are made now so the stock is held in the order lines' names.
+  const orderId = uuid7(now.getTime());
+  const lines = settled.lines.map((line) => ({ ...line, orderLineId: uuid7() }));
+  const held = await holdLines(db, {
+    cartId: cart.id,
+    key: context.key,
+    orderId,
+    lines,
+    now,
+  });
+  if (held === "duplicate") return { status: "duplicate" };
+
+  try {
+    // Priced as the cart holds them: a split changes where goods leave
+    // from, not what they cost (shipped goods are taxed at the address).
+    const { result: priced, inputs } = await priceCartRecord(
+      db,
+      { ...cart, lines: joinSplitLines(lines), customerId: cart.customerId, email },
+      { at: now, shippingAddress },
+    );
+    const tenders = sizeCheckoutTenders(context, cart.channel, priced);
+    const cardProviders = resolveCardProviders(tenders, context.providers);
+
+    const opened = await db.$transaction(async (tx): Promise<Opened> => {
+      const locked = await lockCheckoutCart(tx, cart);
+      if (locked.status !== "OPEN" || locked.orderId) {
+        return checkedOut(tx, { ...cart, ...locked }, context.key);
+      }
+      if (locked.isChanged || !(await claimHeldStock(tx, held))) {
+        return { status: "again" };
+      }
+
+      const written = await writeOrder(tx, {
+        orderId,
+        idempotencyKey: context.key,
+        idempotencyHash: context.requestHash,
+        channel: cart.channel,
+        cartId: cart.id,
+        customerId: cart.customerId ?? (actor?.kind === "customer" ? actor.id : null),
+        email,
+        locationId: cart.locationId,
+        registerId: cart.registerId,
+        staffId: actor?.kind === "staff" ? actor.id : null,
+        shippingAddress,
+        isPayAtPickup: input.isPayAtPickup,
+        priced,
+        lines,
+        locations: settled.locations,
+        now,
+      });
+      if (written.status === "duplicate") return { status: "duplicate" };
+      await tx.cart.update({ where: { id: cart.id }, data: { orderId } });
+      // Counted with the order, so a single-use code cannot be spent by
+      // two checkouts at once; failOrder gives the uses back.
+      await recordRedemptions(tx, {
+        orderId,
+        currency: priced.currency,
+        customerId: inputs.customerId,
+        customerKey: inputs.customerKey,
+        applied: priced.explanation.applied,
+      });
+      const tendered = await openTenders(tx, {
+        orderId,
+        currency: priced.currency,
+        customerId: cart.customerId,
+        tenders,
+        cardProviders: new Map([...cardProviders].map(([i, p]) => [i, p.name])),
+        isTestMode: (index) => cardProviders.get(index)?.isTestMode ?? false,
+        actor: cartActorRef(actor),
+        now,
+      });
+
+      const cards = tendered.filter((tender) => tender.token !== null);
+      if (cards.length === 0) {
+        const operations = await confirmOrder(tx, { orderId, actor, authorizations: [] });
+        return { status: "placed", orderId, operations: operations ?? [] };
+      }
+      return {
+        status: "pending",
+        orderId,
+        number: written.number,
+        currency: priced.currency,
+        cards,
+        isAllCarryOut: lines.every((line) => line.fulfillment === "CARRY_OUT"),
+      };
+    }, TX_OPTIONS);
+    if (opened.status === "duplicate" || opened.status === "again") {
+      await releaseHeldStock(db, held);
+    }
+    return opened;
+  } catch (error) {
+    await giveBack(db, held);
+    throw error;
+  }
+}
+
+/** The answer for a cart that is no longer open: its twin's order, or a conflict. */
+async function checkedOut(
+  db: Db,
+  cart: { id: string; status: string; orderId: string | null },
+  key: string,
+): Promise<Opened> {
+  const twin = await db.order.findUnique({
+    where: { idempotencyKey: key },
+    select: { id: true },
+  });
+  if (twin) return { status: "duplicate" };
+  throw new AppError("conflict", "This cart has already been checked out.", {
+    internal: `cart ${cart.id} is ${cart.status} with order ${cart.orderId}`,
+  });
+}
+
+/** The tenders sized to the total; refuses a total the shopper was not shown. */
+function sizeCheckoutTenders(
+  context: CheckoutContext,
+  channel: string,
+  priced: PricingResult,
+): SizedTender[] {
+  const { actor, input } = context;
   const total = priced.totals.total;
   const money = (minor: number) =>
     formatMoney({ amount: minor, currency: priced.currency });
@@ -202,102 +342,74 @@ async function openOrder(
       fields: { expectedTotalMinor: [`The total is now ${money(total)}.`] },
     });
   }
-  const tenders = input.isPayAtPickup
-    ? []
-    : sizeTenders({
-        tenders: input.tenders,
-        totalMinor: total,
-        isAtTill: actor?.kind === "staff" && cart.channel === "POS",
-        formatAmount: money,
-      });
-  const cardProviders = resolveCardProviders(tenders, options.providers);
-
-  const written = await writeOrder(tx, {
-    idempotencyKey: options.key,
-    idempotencyHash: options.requestHash,
-    channel: cart.channel,
-    cartId: cart.id,
-    customerId: cart.customerId ?? (actor?.kind === "customer" ? actor.id : null),
-    email,
-    locationId: cart.locationId,
-    registerId: cart.registerId,
-    staffId: actor?.kind === "staff" ? actor.id : null,
-    shippingAddress,
-    isPayAtPickup: input.isPayAtPickup,
-    priced,
-    lines,
-    locations,
-    now,
+  if (input.isPayAtPickup) return [];
+  return sizeTenders({
+    tenders: input.tenders,
+    totalMinor: total,
+    isAtTill: actor?.kind === "staff" && channel === "POS",
+    formatAmount: money,
   });
-  if (written.status === "duplicate") return { status: "duplicate" };
-  await tx.cart.update({ where: { id: cart.id }, data: { orderId: written.orderId } });
-  // Counted now, with the stock, so a single-use code cannot be spent by
-  // two checkouts at once; failOrder gives the uses back.
-  await recordRedemptions(tx, {
-    orderId: written.orderId,
-    currency: priced.currency,
-    customerId: inputs.customerId,
-    customerKey: inputs.customerKey,
-    applied: priced.explanation.applied,
-  });
-
-  const opened = await openTenders(tx, {
-    orderId: written.orderId,
-    currency: priced.currency,
-    customerId: cart.customerId,
-    tenders,
-    cardProviders: new Map([...cardProviders].map(([i, p]) => [i, p.name])),
-    isTestMode: (index) => cardProviders.get(index)?.isTestMode ?? false,
-    actor: cartActorRef(actor),
-    now,
-  });
-  await reserveLines(tx, written.orderId, written.lines);
-
-  const cards = opened.filter((tender) => tender.token !== null);
-  if (cards.length === 0) {
-    const operations = await confirmOrder(tx, {
-      orderId: written.orderId,
-      actor,
-      authorizations: [],
-    });
-    return { status: "placed", orderId: written.orderId, operations: operations ?? [] };
-  }
-  return {
-    status: "pending",
-    orderId: written.orderId,
-    number: written.number,
-    currency: priced.currency,
-    cards,
-    isAllCarryOut: lines.every((line) => line.fulfillment === "CARRY_OUT"),
-  };
 }
 
 /**
- * Reserves the stock of shipped and collected lines, each reservation
- * owned by its order line. Refuses with insufficient_stock naming the cart
- * lines that fell short; the transaction then rolls back whole.
+ * Holds the stock of shipped and collected lines for the order about to
+ * be written, each reservation owned by its order line. Refuses with
+ * insufficient_stock naming the cart lines that fell short, having taken
+ * nothing; answers "duplicate" when a twin request with the same key holds
+ * the units because it placed the order.
  */
-async function reserveLines(
-  tx: Tx,
-  orderId: string,
-  lines: readonly (CheckoutLine & { orderLineId: string })[],
-): Promise<void> {
-  const held = lines.filter((line) => line.fulfillment !== "CARRY_OUT");
-  if (held.length === 0) return;
+async function holdLines(
+  db: PrismaClient,
+  options: {
+    cartId: string;
+    key: string;
+    orderId: string;
+    lines: readonly (CheckoutLine & { orderLineId: string })[];
+    now: Date;
+  },
+): Promise<TakenReservation[] | "duplicate"> {
+  const held = options.lines.filter((line) => line.fulfillment !== "CARRY_OUT");
+  if (held.length === 0) return [];
   try {
-    await reserveStock(tx, {
+    return await holdStock(db, {
       lines: held.map((line) => ({
         variantId: line.variantId,
         locationId: line.locationId,
         quantity: line.quantity,
         ownerId: line.orderLineId,
       })),
-      owner: { type: "ORDER_LINE", id: orderId },
-      expiresAt: null,
+      owner: { type: "ORDER_LINE", id: options.orderId },
+      now: options.now,
     });
   } catch (error) {
     if (!isAppError(error) || error.code !== "insufficient_stock") throw error;
+    if (await isPlacedByTwin(db, options.cartId, options.key)) return "duplicate";
     throw renameLineFields(error, held);
+  }
+}
+
+/**
+ * Whether the cart became an order under this key: waits (in one
+ * statement) for a checkout of the cart that is writing its order, so a
+ * twin request that took the last units is answered with its order.
+ */
+async function isPlacedByTwin(db: PrismaClient, cartId: string, key: string) {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT o.id FROM "Cart" AS c JOIN "Order" AS o ON o.id = c."orderId"
+    WHERE c.id = ${cartId} AND o."idempotencyKey" = ${key}
+    FOR UPDATE OF c`;
+  return rows.length > 0;
+}
+
+/** Gives held stock back after a failure; if that fails too, the hold expires. */
+async function giveBack(db: PrismaClient, held: readonly TakenReservation[]) {
+  try {
+    await releaseHeldStock(db, held);
+  } catch (error) {
+    logger.error(
+      { err: error, reservationIds: held.map((r) => r.id) },
+      "could not give back held stock; the reservation sweeper will",
+    );
   }
 }
 

@@ -8,6 +8,8 @@ import { newOrderNumber } from "./order-number";
 import type { ShippingAddress } from "./schemas";
 
 export interface OrderDraft {
+  /** The order's id when the caller made it already (to hold stock in its name). */
+  orderId?: string;
   idempotencyKey: string;
   /** SHA-256 of the checkout request, so a reused key with another body is refused. */
   idempotencyHash?: string | null;
@@ -61,7 +63,7 @@ const NUMBER_ATTEMPTS = 8;
  * already wrote the order, which the caller then returns.
  */
 export async function writeOrder(tx: Tx, draft: OrderDraft): Promise<WriteOrderResult> {
-  const orderId = uuid7(draft.now.getTime());
+  const orderId = draft.orderId ?? uuid7(draft.now.getTime());
   const { totals } = draft.priced;
   const { fulfillments, lines } = planFulfillments(draft);
   const snapshot = snapshotFor(draft.priced, lines);
@@ -172,7 +174,11 @@ function planFulfillments(draft: OrderDraft) {
       groups.set(key, group);
     }
     group.amountMinor += amounts[index]?.total ?? 0;
-    lines.push({ ...line, orderLineId: uuid7(), fulfillmentId: group.id });
+    lines.push({
+      ...line,
+      orderLineId: line.orderLineId ?? uuid7(),
+      fulfillmentId: group.id,
+    });
   }
 
   const shipped = [...groups.values()].filter((g) => g.method === "SHIP");

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import type { ReservationOwner } from "@/lib/db/generated/enums";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { announceAfterCommit } from "@/lib/events/emit-event";
@@ -53,75 +53,91 @@ export async function reserveStock(
   const levels: LevelSnapshot[] = [];
   const reservations: TakenReservation[] = [];
   for (const group of groups) {
-    // The reservation rows of the lines that hit this level.
-    const rows = options.lines
-      .filter((l) => l.variantId === group.variantId && l.locationId === group.locationId)
-      .map((l) => ({
-        id: uuid7(),
-        quantity: l.quantity,
-        ownerId: l.ownerId ?? options.owner.id,
-      }));
-
-    // One statement: the conditional update of the level and, only when it
-    // matched, the reservation rows and the level's outbox event; nothing
-    // is taken when it did not. One round trip, so a busy SKU's row stays
-    // locked only from here to the COMMIT.
-    const [row] = await tx.$queryRaw<LevelRow[]>`
-      WITH level AS (
-        UPDATE "InventoryLevel"
-        SET reserved = reserved + ${group.quantity},
-            "updatedAt" = now() AT TIME ZONE 'UTC'
-        WHERE "variantId" = ${group.variantId} AND "locationId" = ${group.locationId}
-          AND "onHand" - reserved - "safetyStock" >= ${group.quantity}
-        RETURNING "variantId", "locationId", "onHand", reserved, "safetyStock"
-      ), held AS (
-        INSERT INTO "Reservation"
-          (id, "variantId", "locationId", quantity, "ownerType", "ownerId", "expiresAt",
-           "createdAt")
-        SELECT r.id, level."variantId", level."locationId", r.quantity,
-          ${options.owner.type}::"ReservationOwner", r.owner_id, ${options.expiresAt},
-          now() AT TIME ZONE 'UTC'
-        FROM level, unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.quantity)}::int[],
-          ${rows.map((r) => r.ownerId)}::text[]) AS r(id, quantity, owner_id)
-        RETURNING id
-      ), variant AS (
-        SELECT sku FROM "Variant" WHERE id = ${group.variantId}
-      ), announced AS (
-        INSERT INTO "OutboxEvent"
-          (type, "aggregateType", "aggregateId", payload, "locationId", "createdAt")
-        SELECT 'inventory.level_changed', 'inventory_level',
-          level."variantId" || ':' || level."locationId",
-          jsonb_build_object(
-            'variantId', level."variantId", 'locationId', level."locationId",
-            'sku', variant.sku, 'onHand', level."onHand", 'reserved', level.reserved,
-            'available', GREATEST(0, level."onHand" - level.reserved - level."safetyStock")),
-          level."locationId", now() AT TIME ZONE 'UTC'
-        FROM level, variant
-        RETURNING id
-      )
-      SELECT "onHand", reserved, "safetyStock", variant.sku
-      FROM level, variant`;
-    if (!row) throw await shortfall(tx, group);
-
-    levels.push({ variantId: group.variantId, locationId: group.locationId, ...row });
-    for (const r of rows) {
-      reservations.push({
-        id: r.id,
-        variantId: group.variantId,
-        locationId: group.locationId,
-        quantity: r.quantity,
-        ownerType: options.owner.type,
-        ownerId: r.ownerId,
-        expiresAt: options.expiresAt,
-      });
-    }
+    const taken = await reserveLevel(tx, group, options);
+    if (!taken) throw await shortfall(tx, group);
+    levels.push(taken.level);
+    reservations.push(...taken.reservations);
   }
 
   if (levels.length > 0) announceAfterCommit(tx, ["inventory.level_changed"]);
   return reservations;
 }
 
-function checkLines(options: ReserveStockOptions): void {
+/**
+ * Takes one level's units for the options' lines that hit it, in one
+ * statement: the conditional update of the level and, only when it
+ * matched, the reservation rows and the level's outbox event. Returns null
+ * (and takes nothing) when the level cannot cover them. Given the root
+ * client rather than a transaction, the statement commits on its own, so
+ * a busy SKU's row is locked only while PostgreSQL runs it.
+ */
+export async function reserveLevel(
+  db: Db,
+  group: { variantId: string; locationId: string; quantity: number },
+  options: ReserveStockOptions,
+): Promise<{ level: LevelSnapshot; reservations: TakenReservation[] } | null> {
+  // The reservation rows of the lines that hit this level.
+  const rows = options.lines
+    .filter((l) => l.variantId === group.variantId && l.locationId === group.locationId)
+    .map((l) => ({
+      id: uuid7(),
+      quantity: l.quantity,
+      ownerId: l.ownerId ?? options.owner.id,
+    }));
+
+  const [row] = await db.$queryRaw<LevelRow[]>`
+    WITH level AS (
+      UPDATE "InventoryLevel"
+      SET reserved = reserved + ${group.quantity},
+          "updatedAt" = now() AT TIME ZONE 'UTC'
+      WHERE "variantId" = ${group.variantId} AND "locationId" = ${group.locationId}
+        AND "onHand" - reserved - "safetyStock" >= ${group.quantity}
+      RETURNING "variantId", "locationId", "onHand", reserved, "safetyStock"
+    ), held AS (
+      INSERT INTO "Reservation"
+        (id, "variantId", "locationId", quantity, "ownerType", "ownerId", "expiresAt",
+         "createdAt")
+      SELECT r.id, level."variantId", level."locationId", r.quantity,
+        ${options.owner.type}::"ReservationOwner", r.owner_id, ${options.expiresAt},
+        now() AT TIME ZONE 'UTC'
+      FROM level, unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.quantity)}::int[],
+        ${rows.map((r) => r.ownerId)}::text[]) AS r(id, quantity, owner_id)
+      RETURNING id
+    ), variant AS (
+      SELECT sku FROM "Variant" WHERE id = ${group.variantId}
+    ), announced AS (
+      INSERT INTO "OutboxEvent"
+        (type, "aggregateType", "aggregateId", payload, "locationId", "createdAt")
+      SELECT 'inventory.level_changed', 'inventory_level',
+        level."variantId" || ':' || level."locationId",
+        jsonb_build_object(
+          'variantId', level."variantId", 'locationId', level."locationId",
+          'sku', variant.sku, 'onHand', level."onHand", 'reserved', level.reserved,
+          'available', GREATEST(0, level."onHand" - level.reserved - level."safetyStock")),
+        level."locationId", now() AT TIME ZONE 'UTC'
+      FROM level, variant
+      RETURNING id
+    )
+    SELECT "onHand", reserved, "safetyStock", variant.sku
+    FROM level, variant`;
+  if (!row) return null;
+
+  return {
+    level: { variantId: group.variantId, locationId: group.locationId, ...row },
+    reservations: rows.map((r) => ({
+      id: r.id,
+      variantId: group.variantId,
+      locationId: group.locationId,
+      quantity: r.quantity,
+      ownerType: options.owner.type,
+      ownerId: r.ownerId,
+      expiresAt: options.expiresAt,
+    })),
+  };
+}
+
+/** Refuses lines that are not whole positive quantities, naming each. */
+export function checkLines(options: ReserveStockOptions): void {
   const fields: FieldErrors = {};
   if (options.lines.length === 0) fields.lines = ["Reserve at least one line."];
   if (!options.owner.id) fields["owner.id"] = ["A reservation needs an owner."];
@@ -136,8 +152,8 @@ function checkLines(options: ReserveStockOptions): void {
 }
 
 /** The out-of-stock answer for a level that could not be taken. */
-async function shortfall(
-  tx: Tx,
+export async function shortfall(
+  tx: Db,
   group: { variantId: string; locationId: string; quantity: number; firstIndex: number },
 ): Promise<AppError> {
   const [info] = await tx.$queryRaw<
