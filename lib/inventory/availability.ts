@@ -63,10 +63,7 @@ export async function availabilityForVariants(
   variantIds: string[],
 ): Promise<Map<string, VariantAvailability>> {
   if (variantIds.length === 0) return new Map();
-  const [levels, transit] = await Promise.all([
-    activeLevels(db, variantIds),
-    inTransit(db, variantIds),
-  ]);
+  const { levels, transit } = await levelsAndTransit(db, variantIds);
 
   const result = new Map<string, VariantAvailability>();
   for (const id of variantIds) {
@@ -178,33 +175,57 @@ interface LevelRow {
   canSellInStore: boolean;
 }
 
-/** The variants' levels at active locations, with each location's facts: one query. */
-function activeLevels(db: Db, variantIds: string[]): Promise<LevelRow[]> {
-  return db.$queryRaw<LevelRow[]>`
-    SELECT l."variantId", l."locationId", l."onHand", l.reserved, l."safetyStock", l.bin,
-      loc.name AS "locationName", loc.code AS "locationCode", loc.kind::text AS kind,
-      loc.city, loc."canShip", loc."canPickup", loc."canSellInStore"
-    FROM "InventoryLevel" AS l
-    JOIN "Location" AS loc ON loc.id = l."locationId"
-    WHERE l."variantId" = ANY(${variantIds}::text[]) AND loc."isActive"
-    ORDER BY loc.name ASC`;
+interface TransitRow {
+  variantId: string;
+  quantityShipped: number;
+  fromLocationId: string;
+  toLocationId: string;
 }
 
-/** Units in transit by transfer, per variant and end: one query. */
-async function inTransit(db: Db, variantIds: string[]) {
-  const lines = await db.$queryRaw<
-    {
-      variantId: string;
-      quantityShipped: number;
-      fromLocationId: string;
-      toLocationId: string;
-    }[]
+/**
+ * The variants' levels at active locations, with each location's facts,
+ * and the units in transit by transfer: one round trip (levels first, by
+ * location name, then the shipped transfer lines).
+ */
+async function levelsAndTransit(db: Db, variantIds: string[]) {
+  const rows = await db.$queryRaw<
+    (LevelRow & { isTransit: boolean; quantityShipped: number | null } & {
+      fromLocationId: string | null;
+      toLocationId: string | null;
+    })[]
   >`
-    SELECT tl."variantId", tl."quantityShipped", t."fromLocationId", t."toLocationId"
-    FROM "TransferLine" AS tl
-    JOIN "Transfer" AS t ON t.id = tl."transferId"
-    WHERE tl."variantId" = ANY(${variantIds}::text[]) AND t.status = 'SHIPPED'`;
-  const sum = (pick: (l: (typeof lines)[number]) => boolean) =>
+    SELECT * FROM (
+      SELECT false AS "isTransit", l."variantId", l."locationId", l."onHand", l.reserved,
+        l."safetyStock", l.bin, loc.name AS "locationName", loc.code AS "locationCode",
+        loc.kind::text AS kind, loc.city, loc."canShip", loc."canPickup",
+        loc."canSellInStore", NULL::int AS "quantityShipped",
+        NULL::text AS "fromLocationId", NULL::text AS "toLocationId"
+      FROM "InventoryLevel" AS l
+      JOIN "Location" AS loc ON loc.id = l."locationId"
+      WHERE l."variantId" = ANY(${variantIds}::text[]) AND loc."isActive"
+      UNION ALL
+      SELECT true, tl."variantId", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+        NULL, NULL, NULL, tl."quantityShipped", t."fromLocationId", t."toLocationId"
+      FROM "TransferLine" AS tl
+      JOIN "Transfer" AS t ON t.id = tl."transferId"
+      WHERE tl."variantId" = ANY(${variantIds}::text[]) AND t.status = 'SHIPPED'
+    ) AS rows
+    ORDER BY "isTransit", "locationName" ASC`;
+  const levels: LevelRow[] = rows.filter((r) => !r.isTransit);
+  const lines: TransitRow[] = rows
+    .filter((r) => r.isTransit)
+    .map((r) => ({
+      variantId: r.variantId,
+      quantityShipped: r.quantityShipped ?? 0,
+      fromLocationId: r.fromLocationId ?? "",
+      toLocationId: r.toLocationId ?? "",
+    }));
+  return { levels, transit: inTransit(lines) };
+}
+
+/** Units in transit by transfer, per variant and end. */
+function inTransit(lines: readonly TransitRow[]) {
+  const sum = (pick: (l: TransitRow) => boolean) =>
     lines.filter(pick).reduce((n, l) => n + l.quantityShipped, 0);
   return {
     total: (variantId: string) => sum((l) => l.variantId === variantId),
