@@ -380,6 +380,9 @@ async function holdLines(
       })),
       owner: { type: "ORDER_LINE", id: options.orderId },
       now: options.now,
+      // The order's own events announce the outbox when it is settled (or
+      // the give-back does), so the hold does not send a NOTIFY of its own.
+      isAnnounced: false,
     });
   } catch (error) {
     if (!isAppError(error) || error.code !== "insufficient_stock") throw error;

@@ -28,7 +28,14 @@ export const HOLD_MINUTES = 5;
  */
 export async function holdStock(
   db: PrismaClient,
-  options: Omit<ReserveStockOptions, "expiresAt"> & { now?: Date },
+  options: Omit<ReserveStockOptions, "expiresAt"> & {
+    now?: Date;
+    /**
+     * False when the caller's own write announces the outbox soon after
+     * (checkout's order), so the level's event rides on that NOTIFY.
+     */
+    isAnnounced?: boolean;
+  },
 ): Promise<TakenReservation[]> {
   const now = options.now ?? new Date();
   const reserve = {
@@ -47,7 +54,7 @@ export async function holdStock(
     }
     held.push(...taken.reservations);
   }
-  announceAfterCommit(db, ["inventory.level_changed"]);
+  if (options.isAnnounced !== false) announceAfterCommit(db, ["inventory.level_changed"]);
   return held;
 }
 

@@ -12,10 +12,15 @@
  * - many SKUs: 1,000 shoppers, 32 at a time, over 100 SKUs with stock to
  *   spare, so nobody is refused.
  *
+ * Beside the rates it prints the CPU time the app's processes spent per
+ * shopper (user + system, from /proc), which moves far less than the rates
+ * when other work shares the machine.
+ *
  * Needs a current production build (`npx next build`). It asserts nothing
  * about time. Run: npx tsx tests/bench/checkout.bench.ts
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { performance } from "node:perf_hooks";
 import { createApiKey } from "../../lib/auth/api-keys";
@@ -60,6 +65,29 @@ async function pool(
       }
     }),
   );
+}
+
+/**
+ * CPU seconds (user + system) used so far by the processes of a process
+ * group, from /proc (Linux; NaN elsewhere). Clock ticks are 1/100 s.
+ */
+function groupCpuSeconds(pgid: number | undefined): number {
+  if (!pgid || !existsSync("/proc")) return Number.NaN;
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // The process ended while we looked.
+    }
+    // After "pid (name) ": state, ppid, pgrp, ... utime (14th), stime (15th).
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(fields[2]) !== pgid) continue;
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / 100;
 }
 
 async function freePort(): Promise<number> {
@@ -297,7 +325,13 @@ async function raw(
   return { seconds, sold, refused: shoppers - sold, latencies };
 }
 
-function report(name: string, app: RunResult, baseline: RunResult, shoppers: number) {
+function report(
+  name: string,
+  app: RunResult,
+  baseline: RunResult,
+  shoppers: number,
+  appCpuSeconds: number,
+) {
   const rate = (r: RunResult) => r.sold / r.seconds;
   const line = (label: string, r: RunResult) =>
     `  ${label.padEnd(26)} ${rate(r).toFixed(0).padStart(6)} orders/s   ` +
@@ -308,6 +342,12 @@ function report(name: string, app: RunResult, baseline: RunResult, shoppers: num
   console.log(line("Omnitill API (HTTP)", app));
   console.log(line("raw PostgreSQL", baseline));
   console.log(`  Omnitill / raw: ${((rate(app) / rate(baseline)) * 100).toFixed(1)} %`);
+  if (Number.isFinite(appCpuSeconds)) {
+    console.log(
+      `  app CPU: ${appCpuSeconds.toFixed(1)} s, ` +
+        `${((appCpuSeconds * 1000) / shoppers).toFixed(1)} ms per shopper`,
+    );
+  }
 }
 
 const server = await testServerUrl();
@@ -331,18 +371,21 @@ for (const scenario of ["hot", "many"] as const) {
       const app = await startApp(url, port);
       try {
         await warmUp(`http://127.0.0.1:${port}`, key);
+        const cpuBefore = groupCpuSeconds(app.pid);
         const measured = await shop(
           `http://127.0.0.1:${port}`,
           key,
           variantIds,
           shoppers,
         );
+        const appCpuSeconds = groupCpuSeconds(app.pid) - cpuBefore;
         const baseline = await raw(url, variantIds, shoppers, units);
         report(
           isHot ? "One hot SKU, 100 units" : `Many SKUs (${skuCount})`,
           measured,
           baseline,
           shoppers,
+          appCpuSeconds,
         );
         const expected = isHot ? HOT.units : shoppers;
         if (measured.sold !== expected) {
