@@ -25,6 +25,33 @@ export function indexVariants(bundle: PosBundle): Map<string, PosVariant> {
 }
 
 /**
+ * The engine's cart line for a variant of the bundle, carried out at the
+ * bundle's store: the same facts the server loads for it (product,
+ * category with its ancestors, collections, price, tax category).
+ */
+export function bundleCartLine(
+  bundle: PosBundle,
+  variant: PosVariant,
+  line: { id: string; quantity: number },
+): CartLine {
+  return {
+    id: line.id,
+    variantId: variant.id,
+    productId: variant.productId,
+    categoryIds: variant.categoryId
+      ? (bundle.pricing.categoryAncestors[variant.categoryId] ?? [variant.categoryId])
+      : [],
+    collectionIds: bundle.pricing.productCollections[variant.productId] ?? [],
+    unitPrice: variant.priceMinor,
+    quantity: line.quantity,
+    taxCategory: variant.taxCategory,
+    fulfillment: "CARRY_OUT",
+    locationId: bundle.location.id,
+    isDiscountable: true,
+  };
+}
+
+/**
  * Prices a carry-out cart at the bundle's store at `at`. Throws when a
  * line's variant is not in the bundle (the till only offers what it holds).
  */
@@ -43,21 +70,10 @@ export function priceOfflineCart(
     const variant = variants.get(line.variantId);
     if (!variant)
       throw new Error(`variant ${line.variantId} is not in this till's catalogue`);
-    return {
+    return bundleCartLine(bundle, variant, {
       id: offlineLineId(index),
-      variantId: variant.id,
-      productId: variant.productId,
-      categoryIds: variant.categoryId
-        ? (bundle.pricing.categoryAncestors[variant.categoryId] ?? [variant.categoryId])
-        : [],
-      collectionIds: bundle.pricing.productCollections[variant.productId] ?? [],
-      unitPrice: variant.priceMinor,
       quantity: line.quantity,
-      taxCategory: variant.taxCategory,
-      fulfillment: "CARRY_OUT",
-      locationId: bundle.location.id,
-      isDiscountable: true,
-    };
+    });
   });
   const customer = options.customer
     ? {
