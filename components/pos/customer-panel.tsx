@@ -13,9 +13,12 @@ import { callAction, PosActionError } from "./call-action";
 /** The ticket's customer line: who is attached, with change and remove. */
 export function TicketCustomer({
   ticket,
+  isDisabled = false,
   onChoose,
 }: {
   ticket: CartView;
+  /** While changes to the ticket wait for the server. */
+  isDisabled?: boolean;
   onChoose: () => void;
 }) {
   const queryClient = useQueryClient();
@@ -40,17 +43,18 @@ export function TicketCustomer({
       {ticket.customerName && (
         <button
           type="button"
-          disabled={isBusy}
+          disabled={isBusy || isDisabled}
           onClick={() => void detach()}
-          className="min-h-11 px-2 underline"
+          className="min-h-11 px-2 underline disabled:opacity-40"
         >
           Remove customer
         </button>
       )}
       <button
         type="button"
+        disabled={isDisabled}
         onClick={onChoose}
-        className="min-h-11 rounded-lg border border-white/30 px-3"
+        className="min-h-11 rounded-lg border border-white/30 px-3 disabled:opacity-40"
       >
         {ticket.customerName ? "Change" : "Add customer"}
       </button>

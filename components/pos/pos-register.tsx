@@ -7,6 +7,7 @@ import { currentShiftAction, switchAssociateAction } from "@/app/(pos)/pos/actio
 import { formatMoney } from "@/components/ui/format";
 import type { CartView } from "@/lib/checkout/cart-view";
 import type { ShiftReport } from "@/lib/pos/shift-report";
+import { ticketLineKey } from "@/lib/pos-sync/local-ticket";
 import { AdjustSheet } from "./adjust-sheet";
 import { callAction } from "./call-action";
 import { CustomerPanel, TicketCustomer } from "./customer-panel";
@@ -16,7 +17,7 @@ import { ReceiptView } from "./receipt-view";
 import { OpenShiftForm, ShiftReportView, ShiftSheet } from "./shift-panel";
 import { useHardwareScanner } from "./use-hardware-scanner";
 import { useLiveLookup } from "./use-live-lookup";
-import { useTicket } from "./use-ticket";
+import { type ScanResult, useTicket } from "./use-ticket";
 
 // The camera and its decoder load only when the associate opens them.
 const CameraScanner = dynamic(
@@ -65,7 +66,17 @@ export function PosRegister({
   onChangeStation: () => void;
 }) {
   const queryClient = useQueryClient();
-  const { ticket, scan, add, setQuantity, remove, finish } = useTicket(station);
+  const {
+    ticket,
+    shown,
+    isLookingUp,
+    hasLocalCatalogue,
+    scan,
+    add,
+    setQuantity,
+    remove,
+    finish,
+  } = useTicket(station);
   const [screen, setScreen] = useState<Screen>("sale");
   const [code, setCode] = useState("");
   const [search, setSearch] = useState("");
@@ -98,13 +109,19 @@ export function PosRegister({
     const value = scanned.trim();
     if (!value) return;
     setNotice(null);
-    scan.mutate(value, {
-      onSuccess: (outcome) => {
-        if (outcome.status === "unknown") {
-          setNotice({ text: `“${value}” is not in the catalogue.`, code: value });
-        }
-      },
-      onError: (error) => setNotice({ text: error.message }),
+    void scan(value).then((result: ScanResult) => {
+      if (result.kind === "unknown") {
+        setNotice({ text: `“${value}” is not in the catalogue.`, code: value });
+      } else if (result.kind === "failed") {
+        setNotice({ text: result.message });
+      }
+    });
+  }
+  /** Shows a refused change in words; the line goes back to what the server holds. */
+  function onRefused(error: unknown) {
+    setNotice({
+      text:
+        error instanceof Error ? error.message : "The till could not change the sale.",
     });
   }
   const isSelling = screen === "sale" && !completed;
@@ -284,8 +301,13 @@ export function PosRegister({
     );
   }
 
-  const money = (minor: number) => formatMoney(minor, ticket?.currency ?? "GBP");
-  const lines = ticket?.lines ?? [];
+  const view = shown.view;
+  const money = (minor: number) => formatMoney(minor, view?.currency ?? "GBP");
+  const lines = view?.lines ?? [];
+  const keys = lineKeys(lines);
+  // Lines the server has not created yet cannot be changed until it has.
+  const confirmedIds = new Set(ticket?.lines.map((line) => line.id) ?? []);
+  const isConfirming = shown.isProvisional;
   return (
     <>
       {header}
@@ -303,6 +325,7 @@ export function PosRegister({
       )}
       <form
         className="flex gap-2 px-3 pt-3"
+        data-catalogue={hasLocalCatalogue ? "local" : "server"}
         onSubmit={(e) => {
           e.preventDefault();
           onScan(code);
@@ -369,7 +392,7 @@ export function PosRegister({
           </div>
         )}
         <div aria-live="polite">
-          {scan.isPending && <p className="mt-2 text-sm text-white/70">Adding…</p>}
+          {isLookingUp && <p className="mt-2 text-sm text-white/70">Adding…</p>}
           {notice && (
             <div role="alert" className="mt-3 rounded-xl bg-amber-200 p-3 text-ink">
               <p>{notice.text}</p>
@@ -433,9 +456,7 @@ export function PosRegister({
                   )}
                   <button
                     type="button"
-                    onClick={() =>
-                      add.mutate(r.id, { onError: (e) => setNotice({ text: e.message }) })
-                    }
+                    onClick={() => void add(r.id).catch(onRefused)}
                     className="mt-2 min-h-11 w-full rounded-lg bg-brand-600 font-semibold text-white"
                   >
                     Add to sale
@@ -453,98 +474,127 @@ export function PosRegister({
             </p>
           )}
           <ul className="space-y-2">
-            {lines.map((line) => (
-              <li
-                key={line.id}
-                className="rounded-2xl bg-white p-3 text-ink"
-                data-testid="ticket-line"
-              >
-                <div className="flex justify-between gap-2">
-                  <div className="min-w-0">
-                    <p className="font-semibold">{line.title}</p>
-                    <p className="text-sm text-ink/60">
-                      {line.sku} · {money(line.unitPriceMinor)} each
-                    </p>
+            {lines.map((line, index) => {
+              const isWaiting = shown.provisionalLineIds.has(line.id);
+              const isOnServer = confirmedIds.has(line.id);
+              return (
+                <li
+                  key={keys[index]}
+                  className="rounded-2xl bg-white p-3 text-ink"
+                  data-testid="ticket-line"
+                  data-provisional={isWaiting ? "true" : undefined}
+                  aria-busy={isWaiting}
+                >
+                  <div className="flex justify-between gap-2">
+                    <div className="min-w-0">
+                      <p className="font-semibold">{line.title}</p>
+                      <p className="text-sm text-ink/60">
+                        {line.sku} · {money(line.unitPriceMinor)} each
+                      </p>
+                    </div>
+                    <div className="text-right">
+                      <p className={`font-bold ${isWaiting ? "text-ink/60" : ""}`}>
+                        {money(line.totalMinor)}
+                      </p>
+                      {isWaiting && (
+                        <p className="text-xs text-ink/50" data-testid="line-pending">
+                          confirming
+                        </p>
+                      )}
+                    </div>
                   </div>
-                  <p className="font-bold">{money(line.totalMinor)}</p>
-                </div>
-                {line.discountMinor > 0 && (
-                  <p className="text-sm text-brand-700">
-                    Saving {money(line.discountMinor)}
-                  </p>
-                )}
-                <LineAdjustments line={line} money={money} />
-                <div className="mt-2 flex items-center gap-2">
-                  <button
-                    type="button"
-                    aria-label={`One fewer ${line.title}`}
-                    disabled={line.quantity <= 1}
-                    onClick={() =>
-                      setQuantity.mutate({ lineId: line.id, quantity: line.quantity - 1 })
-                    }
-                    className="size-11 rounded-lg bg-ink/10 text-xl disabled:opacity-40"
-                  >
-                    −
-                  </button>
-                  <output className="w-8 text-center font-semibold" aria-label="Quantity">
-                    {line.quantity}
-                  </output>
-                  <button
-                    type="button"
-                    aria-label={`One more ${line.title}`}
-                    onClick={() =>
-                      setQuantity.mutate({ lineId: line.id, quantity: line.quantity + 1 })
-                    }
-                    className="size-11 rounded-lg bg-ink/10 text-xl"
-                  >
-                    +
-                  </button>
-                  <button
-                    type="button"
-                    aria-label={`Change price of ${line.title}`}
-                    onClick={() => setAdjusting({ lineId: line.id })}
-                    className="ml-auto min-h-11 rounded-lg bg-ink/10 px-3"
-                  >
-                    Price
-                  </button>
-                  <button
-                    type="button"
-                    onClick={() => remove.mutate(line.id)}
-                    className="min-h-11 rounded-lg px-3 text-red-700 underline"
-                  >
-                    Remove
-                  </button>
-                </div>
-              </li>
-            ))}
+                  {line.discountMinor > 0 && (
+                    <p className="text-sm text-brand-700">
+                      Saving {money(line.discountMinor)}
+                    </p>
+                  )}
+                  <LineAdjustments line={line} money={money} />
+                  <div className="mt-2 flex items-center gap-2">
+                    <button
+                      type="button"
+                      aria-label={`One fewer ${line.title}`}
+                      disabled={line.quantity <= 1 || !isOnServer}
+                      onClick={() =>
+                        void setQuantity({
+                          lineId: line.id,
+                          quantity: line.quantity - 1,
+                        }).catch(onRefused)
+                      }
+                      className="size-11 rounded-lg bg-ink/10 text-xl disabled:opacity-40"
+                    >
+                      −
+                    </button>
+                    <output
+                      className="w-8 text-center font-semibold"
+                      aria-label="Quantity"
+                    >
+                      {line.quantity}
+                    </output>
+                    <button
+                      type="button"
+                      aria-label={`One more ${line.title}`}
+                      disabled={!isOnServer}
+                      onClick={() =>
+                        void setQuantity({
+                          lineId: line.id,
+                          quantity: line.quantity + 1,
+                        }).catch(onRefused)
+                      }
+                      className="size-11 rounded-lg bg-ink/10 text-xl disabled:opacity-40"
+                    >
+                      +
+                    </button>
+                    <button
+                      type="button"
+                      aria-label={`Change price of ${line.title}`}
+                      disabled={isConfirming}
+                      onClick={() => setAdjusting({ lineId: line.id })}
+                      className="ml-auto min-h-11 rounded-lg bg-ink/10 px-3 disabled:opacity-40"
+                    >
+                      Price
+                    </button>
+                    <button
+                      type="button"
+                      disabled={!isOnServer}
+                      onClick={() => void remove(line.id).catch(onRefused)}
+                      className="min-h-11 rounded-lg px-3 text-red-700 underline disabled:opacity-40"
+                    >
+                      Remove
+                    </button>
+                  </div>
+                </li>
+              );
+            })}
           </ul>
-          {ticket && lines.length > 0 && (
+          {view && lines.length > 0 && (
             <TicketCustomer
-              ticket={ticket}
+              ticket={ticket ?? view}
+              isDisabled={isConfirming}
               onChoose={() => setIsChoosingCustomer(true)}
             />
           )}
-          {ticket && lines.length > 0 && (
+          {view && lines.length > 0 && (
             <div className="mt-3 flex items-center justify-between gap-2 text-sm">
               <span data-testid="sale-discount">
-                {ticket.saleDiscountMinor > 0
-                  ? `Sale discount -${money(ticket.saleDiscountMinor)}`
+                {view.saleDiscountMinor > 0
+                  ? `Sale discount -${money(view.saleDiscountMinor)}`
                   : ""}
               </span>
               <button
                 type="button"
+                disabled={!ticket || isConfirming}
                 onClick={() => setAdjusting({ lineId: null })}
-                className="min-h-11 rounded-lg border border-white/30 px-3"
+                className="min-h-11 rounded-lg border border-white/30 px-3 disabled:opacity-40"
               >
                 Discount sale
               </button>
             </div>
           )}
-          {ticket && ticket.promotions.length > 0 && (
+          {view && view.promotions.length > 0 && (
             <div className="mt-3 rounded-xl bg-white/10 p-3 text-sm">
               <p className="font-semibold">Promotions applied</p>
               <ul>
-                {ticket.promotions.map((p) => (
+                {view.promotions.map((p) => (
                   <li key={`${p.name}-${p.code}`} className="flex justify-between gap-2">
                     <span>{p.code ? `${p.name} (${p.code})` : p.name}</span>
                     <span>-{money(p.amountMinor)}</span>
@@ -560,25 +610,41 @@ export function PosRegister({
         <div className="flex items-baseline justify-between">
           <span className="text-white/70">
             {lines.reduce((n, l) => n + l.quantity, 0)} items
-            {ticket &&
-              ticket.totals.discountMinor > 0 &&
-              ` · saved ${money(ticket.totals.discountMinor)}`}
+            {view &&
+              view.totals.discountMinor > 0 &&
+              ` · saved ${money(view.totals.discountMinor)}`}
           </span>
-          <span className="text-2xl font-bold" data-testid="ticket-total">
-            {money(ticket?.totals.totalMinor ?? 0)}
+          <span
+            className={`text-2xl font-bold ${isConfirming ? "text-white/70" : ""}`}
+            data-testid="ticket-total"
+            data-provisional={isConfirming ? "true" : undefined}
+          >
+            {money(view?.totals.totalMinor ?? 0)}
           </span>
         </div>
+        {/* Paid only as the server priced it: the button waits for its answer. */}
         <button
           type="button"
-          disabled={!ticket || lines.length === 0 || !shift.data}
+          disabled={!ticket || isConfirming || lines.length === 0 || !shift.data}
           onClick={() => setScreen("pay")}
           className="mt-2 min-h-14 w-full rounded-xl bg-brand-500 text-lg font-bold disabled:opacity-50"
         >
-          Pay {ticket && lines.length > 0 ? money(ticket.totals.totalMinor) : ""}
+          Pay {view && lines.length > 0 ? money(view.totals.totalMinor) : ""}
         </button>
       </footer>
     </>
   );
+}
+
+/** Keys that keep a line in place when the server's line replaces the drawn one. */
+function lineKeys(lines: readonly CartView["lines"][number][]): string[] {
+  const seen = new Set<string>();
+  return lines.map((line) => {
+    const key = ticketLineKey(line);
+    const unique = seen.has(key) ? `${key}:${line.id}` : key;
+    seen.add(unique);
+    return unique;
+  });
 }
 
 /** A line's approved price override and manual discount, as the associate sees them. */

@@ -1,7 +1,7 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   addItemAction,
   removeLineAction,
@@ -11,107 +11,227 @@ import {
   ticketAction,
 } from "@/app/(pos)/pos/actions";
 import type { CartView } from "@/lib/checkout/cart-view";
+import {
+  findVariantByCode,
+  indexCodes,
+  type ShownTicket,
+  showTicket,
+  type TicketChange,
+} from "@/lib/pos-sync/local-ticket";
 import { callAction } from "./call-action";
+import { useOfflineTill } from "./offline/offline-till";
 
 const ticketKey = (registerId: string) => `omnitill.pos.ticket.${registerId}`;
 
+/** How a scan ended, once the server has answered it. */
+export type ScanResult =
+  | { kind: "added" }
+  | { kind: "unknown"; code: string }
+  | { kind: "failed"; message: string };
+
 /**
  * The register's open ticket (a POS cart), remembered per register in
- * this browser. Every change is applied on screen at once where it can
- * be, then replaced by the server's priced ticket.
+ * this browser. A scan of an item in the till's copy of the catalogue, a
+ * quantity change and a removal show at once, priced in the browser by
+ * the one engine and marked as waiting; the server's priced ticket then
+ * replaces them. Every call to the server goes through one queue, in the
+ * order the associate acted, so rapid scans are neither lost nor doubled.
+ * A code the copy does not know goes to the server and shows when it
+ * answers.
  */
 export function useTicket(station: { storeId: string; registerId: string }) {
   const queryClient = useQueryClient();
+  const { bundle } = useOfflineTill();
   const [cartId, setCartId] = useState<string | null>(null);
-  const queryKey = ["pos-ticket", cartId];
+  const [changes, setChanges] = useState<TicketChange[]>([]);
+  // Scans of codes the copy does not know, waiting for the server.
+  const [serverScans, setServerScans] = useState(0);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const cartIdNow = useRef<string | null>(null);
 
   useEffect(() => {
-    setCartId(localStorage.getItem(ticketKey(station.registerId)));
+    const remembered = localStorage.getItem(ticketKey(station.registerId));
+    cartIdNow.current = remembered;
+    setCartId(remembered);
   }, [station.registerId]);
 
-  const ticket = useQuery({
-    queryKey,
-    queryFn: async () => {
-      if (!cartId) return null;
-      const view = await callAction(ticketAction, { cartId }).catch(() => null);
-      // A ticket that was paid or is gone: the next item starts a new one.
-      if (view?.status !== "OPEN") {
-        localStorage.removeItem(ticketKey(station.registerId));
-        return null;
-      }
-      return view;
-    },
+  /** Runs server calls one after another, in the order they were asked for. */
+  const enqueue = useCallback(<T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.current.then(task, task);
+    queue.current = run.catch(() => undefined);
+    return run;
+  }, []);
+
+  useQuery({
+    queryKey: ["pos-ticket", cartId],
+    queryFn: () =>
+      // Queued like the changes, so a read never lands after a later change.
+      enqueue(async () => {
+        if (!cartId) return null;
+        const view = await callAction(ticketAction, { cartId }).catch(() => null);
+        // A ticket that was paid or is gone: the next item starts a new one.
+        if (view?.status !== "OPEN") {
+          localStorage.removeItem(ticketKey(station.registerId));
+          if (cartIdNow.current === cartId) cartIdNow.current = null;
+          return null;
+        }
+        return view;
+      }),
     enabled: cartId !== null,
   });
 
-  const put = useCallback(
-    (view: CartView) => queryClient.setQueryData(["pos-ticket", view.id], view),
-    [queryClient],
+  // Read from the cache itself rather than the query's last render, so a
+  // server answer and the change it settles show in the same frame.
+  const server = cartId
+    ? (queryClient.getQueryData<CartView | null>(["pos-ticket", cartId]) ?? null)
+    : null;
+
+  const codes = useMemo(() => (bundle ? indexCodes(bundle) : null), [bundle]);
+  const shown: ShownTicket = useMemo(
+    () => showTicket(codes, server, changes, new Date()),
+    [codes, server, changes],
   );
 
-  /** The open ticket's id, starting one when there is none. */
+  /** The open ticket's id, starting one when there is none. Runs in the queue. */
   const ensure = useCallback(async () => {
-    const current = ticket.data?.id ?? cartId;
-    if (current && ticket.data !== null) return current;
+    if (cartIdNow.current) return cartIdNow.current;
     const view = await callAction(startTicketAction, {
       locationId: station.storeId,
       registerId: station.registerId,
     });
     localStorage.setItem(ticketKey(station.registerId), view.id);
-    put(view);
+    queryClient.setQueryData(["pos-ticket", view.id], view);
+    cartIdNow.current = view.id;
     setCartId(view.id);
     return view.id;
-  }, [cartId, ticket.data, station, put]);
+  }, [queryClient, station]);
 
-  const scan = useMutation({
-    mutationFn: async (code: string) =>
-      callAction(scanAction, { cartId: await ensure(), code }),
-    onSuccess: (outcome) => {
-      if (outcome.status === "added") put(outcome.ticket);
+  /**
+   * Sends one change through the queue. Its answer replaces the server's
+   * ticket and drops the change drawn for it in the same update, so the
+   * line is never shown twice nor missing for a frame.
+   */
+  const send = useCallback(
+    <T>(
+      change: TicketChange | null,
+      call: () => Promise<T>,
+      viewOf: (answer: T) => CartView | null,
+    ): Promise<T> => {
+      if (change) setChanges((held) => [...held, change]);
+      else setServerScans((n) => n + 1);
+      const settle = () => {
+        if (change) setChanges((held) => held.filter((c) => c.id !== change.id));
+        else setServerScans((n) => n - 1);
+      };
+      return enqueue(call).then(
+        (answer) => {
+          const view = viewOf(answer);
+          if (view) queryClient.setQueryData(["pos-ticket", view.id], view);
+          settle();
+          return answer;
+        },
+        (error: unknown) => {
+          settle();
+          throw error;
+        },
+      );
     },
-  });
-  const add = useMutation({
-    mutationFn: async (variantId: string) =>
-      callAction(addItemAction, { cartId: await ensure(), variantId, quantity: 1 }),
-    onSuccess: put,
-  });
+    [enqueue, queryClient],
+  );
 
-  const patchLines = (change: (view: CartView) => CartView) => {
-    const previous = queryClient.getQueryData<CartView | null>(queryKey);
-    if (previous) queryClient.setQueryData(queryKey, change(previous));
-    return { previous };
-  };
-  const setQuantity = useMutation({
-    mutationFn: (input: { lineId: string; quantity: number }) =>
-      callAction(setQuantityAction, { cartId: cartId ?? "", ...input }),
-    onMutate: (input) =>
-      patchLines((view) => ({
-        ...view,
-        lines: view.lines.map((l) =>
-          l.id === input.lineId ? { ...l, quantity: input.quantity } : l,
-        ),
-      })),
-    onError: (_e, _i, context) => context?.previous && put(context.previous),
-    onSuccess: put,
-  });
-  const remove = useMutation({
-    mutationFn: (lineId: string) =>
-      callAction(removeLineAction, { cartId: cartId ?? "", lineId }),
-    onMutate: (lineId) =>
-      patchLines((view) => ({
-        ...view,
-        lines: view.lines.filter((l) => l.id !== lineId),
-      })),
-    onError: (_e, _i, context) => context?.previous && put(context.previous),
-    onSuccess: put,
-  });
+  /** Adds the item a scanned or typed code names. Resolves once the server has answered. */
+  const scan = useCallback(
+    async (code: string): Promise<ScanResult> => {
+      const variant = codes ? findVariantByCode(codes, code) : null;
+      const change: TicketChange | null = variant
+        ? { kind: "add", id: nextChangeId(), variantId: variant.id }
+        : null;
+      try {
+        const outcome = await send(
+          change,
+          async () => callAction(scanAction, { cartId: await ensure(), code }),
+          (answer) => (answer.status === "added" ? answer.ticket : null),
+        );
+        return outcome.status === "added"
+          ? { kind: "added" }
+          : { kind: "unknown", code: outcome.code };
+      } catch (error) {
+        return { kind: "failed", message: messageOf(error) };
+      }
+    },
+    [codes, send, ensure],
+  );
+
+  /** Adds a variant chosen from search. */
+  const add = useCallback(
+    (variantId: string) => {
+      const change: TicketChange | null = codes?.variants.has(variantId)
+        ? { kind: "add", id: nextChangeId(), variantId }
+        : null;
+      return send(
+        change,
+        async () =>
+          callAction(addItemAction, { cartId: await ensure(), variantId, quantity: 1 }),
+        (view) => view,
+      );
+    },
+    [codes, send, ensure],
+  );
+
+  const setQuantity = useCallback(
+    (input: { lineId: string; quantity: number }) =>
+      send(
+        { kind: "quantity", id: nextChangeId(), ...input },
+        () =>
+          callAction(setQuantityAction, { cartId: cartIdNow.current ?? "", ...input }),
+        (view) => view,
+      ),
+    [send],
+  );
+
+  const remove = useCallback(
+    (lineId: string) =>
+      send(
+        { kind: "remove", id: nextChangeId(), lineId },
+        () => callAction(removeLineAction, { cartId: cartIdNow.current ?? "", lineId }),
+        (view) => view,
+      ),
+    [send],
+  );
 
   /** After payment: the next sale starts on a fresh ticket. */
   const finish = useCallback(() => {
     localStorage.removeItem(ticketKey(station.registerId));
     queryClient.removeQueries({ queryKey: ["pos-ticket"] });
+    cartIdNow.current = null;
     setCartId(null);
   }, [queryClient, station.registerId]);
 
-  return { ticket: ticket.data ?? null, scan, add, setQuantity, remove, finish };
+  return {
+    /** The ticket as the server last priced it: what is paid, adjusted and attached to. */
+    ticket: server,
+    /** What the associate sees: the server's ticket with the changes on their way. */
+    shown,
+    /** A code the till's copy does not know is with the server. */
+    isLookingUp: serverScans > 0,
+    /** The till holds its store's catalogue and prices scans itself. */
+    hasLocalCatalogue: codes !== null,
+    scan,
+    add,
+    setQuantity,
+    remove,
+    finish,
+  };
+}
+
+let changeSerial = 0;
+
+/** An id for a change made on this page, unique for as long as it waits. */
+function nextChangeId(): string {
+  changeSerial += 1;
+  return `change-${changeSerial}`;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : "The till could not add the item.";
 }

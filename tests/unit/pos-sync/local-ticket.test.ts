@@ -9,7 +9,6 @@ import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
 import { loadBundle, openTillDb, saveBundle } from "@/components/pos/offline/offline-db";
 import type { CartLineView, CartView } from "@/lib/checkout/cart-view";
-import { PromotionSchema, type PromotionInput } from "@/lib/pricing";
 import { type PosBundle, PosBundleSchema, type PosVariant } from "@/lib/pos-sync/bundle";
 import {
   findVariantByCode,
@@ -19,6 +18,7 @@ import {
   ticketLineKey,
 } from "@/lib/pos-sync/local-ticket";
 import { priceOfflineCart } from "@/lib/pos-sync/price-offline";
+import { type PromotionInput, PromotionSchema } from "@/lib/pricing";
 
 const STORE = "store-ldn";
 const AT = new Date("2026-12-01T12:00:00.000Z");

@@ -1,0 +1,226 @@
+import { expect, type Page, type Route, test } from "@playwright/test";
+import { createPrismaClient } from "@/lib/db/client";
+
+/**
+ * The online till answers a scan at once from its own copy of the store's
+ * catalogue, priced in the browser by the shared engine and marked as
+ * waiting, and the server's priced ticket then takes its place. To see
+ * the line before the server answers, the test holds the till's calls to
+ * the server (server actions are POSTs to /pos with a Next-Action header)
+ * until it lets them go: the line is on screen while no answer can have
+ * come. The service worker is blocked so that those calls pass through
+ * the page's own network, where the test can hold them.
+ */
+test.use({ serviceWorkers: "block" });
+test.describe.configure({ mode: "serial" });
+
+function database() {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: run with npm run test:e2e");
+  return createPrismaClient({ kind: "postgres", url });
+}
+
+/** A register of London's for these tests alone. */
+const REGISTER = "Till 8";
+
+test.beforeAll(async () => {
+  const prisma = database();
+  try {
+    const london = await prisma.location.findFirstOrThrow({ where: { code: "STR-LDN" } });
+    await prisma.register.upsert({
+      where: { locationId_name: { locationId: london.id, name: REGISTER } },
+      create: { locationId: london.id, name: REGISTER },
+      update: {},
+    });
+  } finally {
+    await prisma.$disconnect();
+  }
+});
+
+/** Items on the London shelf that no other till test sells. */
+async function shelfItems(count: number) {
+  const prisma = database();
+  try {
+    return await prisma.variant.findMany({
+      where: {
+        isActive: true,
+        barcode: { not: null },
+        priceMinor: { gt: 1000 },
+        product: { status: "ACTIVE" },
+        inventoryLevels: { some: { location: { code: "STR-LDN" }, onHand: { gt: 5 } } },
+      },
+      select: { id: true, barcode: true, sku: true, priceMinor: true },
+      orderBy: { sku: "asc" },
+      skip: 12,
+      take: count,
+    });
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+/** The open ticket of the test register, as the server holds it. */
+async function openTicketLines() {
+  const prisma = database();
+  try {
+    const cart = await prisma.cart.findFirstOrThrow({
+      where: { status: "OPEN", register: { name: REGISTER } },
+      orderBy: { createdAt: "desc" },
+      include: { lines: { select: { variantId: true, quantity: true } } },
+    });
+    return cart.lines
+      .map((line) => [line.variantId, line.quantity] as const)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+/**
+ * Holds the till's calls to the server while `hold` is on; `release`
+ * lets them go in the order they came.
+ */
+async function serverGate(page: Page) {
+  const held: Route[] = [];
+  let isHolding = false;
+  await page.route(
+    (url) => url.pathname === "/pos",
+    async (route) => {
+      const request = route.request();
+      const isAction =
+        request.method() === "POST" &&
+        (await request.headerValue("next-action")) !== null;
+      if (isHolding && isAction) held.push(route);
+      else await route.continue();
+    },
+  );
+  return {
+    hold: () => {
+      isHolding = true;
+    },
+    release: async () => {
+      isHolding = false;
+      for (const route of held.splice(0)) await route.continue();
+    },
+  };
+}
+
+/** Chooses the register, opens its shift if need be, and waits for the catalogue copy. */
+async function openTill(page: Page) {
+  await page.goto("/pos");
+  await page.getByRole("button", { name: REGISTER, exact: true }).click();
+  const shiftButton = page.getByRole("button", { name: /^(Open shift|Shift)$/ }).first();
+  await expect(shiftButton).toBeVisible();
+  if ((await shiftButton.textContent()) === "Open shift") {
+    await shiftButton.click();
+    await page.getByLabel("Float counted").fill("100.00");
+    await page.getByRole("button", { name: "Open shift" }).click();
+    await expect(page.getByRole("button", { name: "Shift", exact: true })).toBeVisible();
+  }
+}
+
+async function scan(page: Page, code: string) {
+  await page.getByLabel("Barcode or SKU").fill(code);
+  await page.getByLabel("Barcode or SKU").press("Enter");
+}
+
+const gbp = (minor: number) => `£${(minor / 100).toFixed(2)}`;
+
+test("rapid scans show at once, marked as waiting, and the server's ticket then confirms each once", async ({
+  page,
+}) => {
+  const [first, second] = await shelfItems(2);
+  if (!first?.barcode || !second?.barcode) throw new Error("no items on the shelf");
+  const gate = await serverGate(page);
+  await openTill(page);
+  await expect(page.locator('form[data-catalogue="local"]')).toBeAttached();
+
+  gate.hold();
+  await scan(page, first.barcode);
+  const lines = page.getByTestId("ticket-line");
+  await expect(lines).toHaveCount(1);
+  await expect(lines.first()).toContainText(first.sku);
+  await expect(lines.first()).toHaveAttribute("data-provisional", "true");
+  await expect(lines.first().getByTestId("line-pending")).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Pay/ })).toBeDisabled();
+
+  // Two more while the first is still unanswered: a new item and the first again.
+  await scan(page, second.barcode);
+  await scan(page, first.barcode);
+  await expect(lines).toHaveCount(2);
+  await expect(lines.first().getByLabel("Quantity")).toHaveText("2");
+  await expect(lines.nth(1)).toContainText(second.sku);
+  await expect(page.getByTestId("line-pending")).toHaveCount(2);
+  const drawnTotal = await page.getByTestId("ticket-total").textContent();
+
+  await gate.release();
+  await expect(page.getByTestId("line-pending")).toHaveCount(0);
+  await expect(page.getByTestId("ticket-total")).not.toHaveAttribute(
+    "data-provisional",
+    "true",
+  );
+  await expect(lines).toHaveCount(2);
+  await expect(lines.first().getByLabel("Quantity")).toHaveText("2");
+  // The server priced it as the till did, and holds each scan exactly once.
+  await expect(page.getByTestId("ticket-total")).toHaveText(drawnTotal ?? "");
+  await expect(page.getByRole("button", { name: /^Pay/ })).toBeEnabled();
+  expect(await openTicketLines()).toEqual(
+    [
+      [first.id, 2],
+      [second.id, 1],
+    ].sort(([a], [b]) => (String(a) < String(b) ? -1 : 1)),
+  );
+});
+
+test("when the server prices an item differently, its price replaces the till's", async ({
+  page,
+}) => {
+  const [, , item] = await shelfItems(3);
+  if (!item?.barcode) throw new Error("no item on the shelf");
+  const gate = await serverGate(page);
+  await openTill(page);
+  await expect(page.locator('form[data-catalogue="local"]')).toBeAttached();
+
+  // The price changes on the server without telling the till (no event),
+  // so the till's copy still holds the old one.
+  const raised = item.priceMinor + 1000;
+  const prisma = database();
+  try {
+    await prisma.variant.update({ where: { id: item.id }, data: { priceMinor: raised } });
+
+    gate.hold();
+    await scan(page, item.barcode);
+    const line = page.getByTestId("ticket-line").filter({ hasText: item.sku });
+    await expect(line).toHaveAttribute("data-provisional", "true");
+    await expect(line).toContainText(`${gbp(item.priceMinor)} each`);
+
+    await gate.release();
+    await expect(line).not.toHaveAttribute("data-provisional", "true");
+    await expect(line).toContainText(`${gbp(raised)} each`);
+    await expect(page.getByTestId("ticket-line")).toHaveCount(1);
+  } finally {
+    await prisma.variant.update({
+      where: { id: item.id },
+      data: { priceMinor: item.priceMinor },
+    });
+    await prisma.$disconnect();
+  }
+});
+
+test("without a catalogue copy a scan goes to the server and shows when it answers", async ({
+  page,
+}) => {
+  const [, , , item] = await shelfItems(4);
+  if (!item?.barcode) throw new Error("no item on the shelf");
+  await page.route("**/api/v1/pos/bundle**", (route) =>
+    route.fulfill({ status: 503, body: "" }),
+  );
+  await openTill(page);
+  await expect(page.locator('form[data-catalogue="server"]')).toBeAttached();
+
+  await scan(page, item.barcode);
+  const line = page.getByTestId("ticket-line").filter({ hasText: item.sku });
+  await expect(line).toBeVisible();
+  await expect(line).not.toHaveAttribute("data-provisional", "true");
+  await expect(page.getByTestId("line-pending")).toHaveCount(0);
+});
