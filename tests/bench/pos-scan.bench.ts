@@ -5,9 +5,13 @@
  * London associate, against `next start` over a fresh PostgreSQL database
  * with the demo retailer. Each scan is a hardware scanner's burst of keys
  * ending in Enter; the time runs from the Enter to the new ticket line in
- * the DOM. Beside it, in the same run and page: a bare fetch round trip to
- * the server (the floor any server-confirmed line pays), and the same
- * scans without throttling.
+ * the DOM, and on to the server's confirmation (no line still marked as
+ * waiting). The till first loads its copy of the store's catalogue, as a
+ * till in use holds it, and draws each line from it. Beside it, in the
+ * same run: a bare fetch round trip to the server (the floor any
+ * server-confirmed line pays), the same scans without throttling, and the
+ * scans of a till without its catalogue copy (the bundle refused), which
+ * wait for the server as every scan did before the copy was used.
  *
  * Needs a current production build (`npx next build`). Asserts only that
  * every scan added its line.
@@ -72,15 +76,18 @@ async function startApp(url: string, port: number): Promise<ChildProcess> {
 // inner functions in a helper that does not exist in the page.
 const SCAN_TO_LINE = `(scanned) => new Promise((resolve, reject) => {
   const count = () => document.querySelectorAll('[data-testid="ticket-line"]').length;
+  const waiting = () => document.querySelectorAll('[data-provisional]').length;
   const before = count();
   const key = (k) =>
     document.body.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true }));
   for (const character of scanned) key(character);
   let started = 0;
+  let line = 0;
   const observer = new MutationObserver(() => {
-    if (count() > before) {
+    if (line === 0 && count() > before) line = performance.now() - started;
+    if (line > 0 && waiting() === 0) {
       observer.disconnect();
-      resolve(performance.now() - started);
+      resolve({ line, confirmed: performance.now() - started });
     }
   });
   observer.observe(document.body, { childList: true, subtree: true });
@@ -95,9 +102,15 @@ const ROUND_TRIP = `async () => {
   return performance.now() - started;
 }`;
 
-/** Types a code as a hardware scanner does and times Enter to the new line. */
-function scanToLine(page: Page, code: string): Promise<number> {
-  return page.evaluate(`(${SCAN_TO_LINE})(${JSON.stringify(code)})`) as Promise<number>;
+/** Types a code as a hardware scanner does; times Enter to the new line and to its confirmation. */
+function scanToLine(
+  page: Page,
+  code: string,
+): Promise<{ line: number; confirmed: number }> {
+  return page.evaluate(`(${SCAN_TO_LINE})(${JSON.stringify(code)})`) as Promise<{
+    line: number;
+    confirmed: number;
+  }>;
 }
 
 function roundTrip(page: Page): Promise<number> {
@@ -105,7 +118,7 @@ function roundTrip(page: Page): Promise<number> {
 }
 
 const summary = (label: string, values: number[]) =>
-  `  ${label.padEnd(44)} p50 ${percentile(values, 50).toFixed(0).padStart(5)} ms   ` +
+  `  ${label.padEnd(52)} p50 ${percentile(values, 50).toFixed(0).padStart(5)} ms   ` +
   `p95 ${percentile(values, 95).toFixed(0).padStart(5)} ms   (n=${values.length})`;
 
 const server = await testServerUrl();
@@ -136,42 +149,76 @@ await withDatabase(server, `omnitill_bench_pos_scan_${process.pid}`, async (url)
     args: ["--no-sandbox", "--disable-gpu", "--no-first-run"],
   });
   try {
-    const context = await browser.newContext({
-      ...devices["Pixel 7"],
-      baseURL: `http://127.0.0.1:${port}`,
-    });
-    const page = await context.newPage();
-    await page.goto("/sign-in?callbackUrl=%2Fpos");
-    await page.getByLabel("Email").fill("associate.london@omnitill.test");
-    await page.getByLabel("Password").fill("omnitill-demo");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(/\/pos$/, { timeout: 60_000 });
-    await page.getByRole("button", { name: "Till 1", exact: true }).click();
-    await page.getByLabel("Barcode or SKU").waitFor();
+    /** Signs in on a phone-sized page at register Till 1; `withCopy` false refuses the bundle. */
+    const openTill = async (withCopy: boolean) => {
+      const context = await browser.newContext({
+        ...devices["Pixel 7"],
+        baseURL: `http://127.0.0.1:${port}`,
+      });
+      if (!withCopy) {
+        await context.route("**/api/v1/pos/bundle**", (route) =>
+          route.fulfill({ status: 503, body: "" }),
+        );
+      }
+      const page = await context.newPage();
+      await page.goto("/sign-in?callbackUrl=%2Fpos");
+      await page.getByLabel("Email").fill("associate.london@omnitill.test");
+      await page.getByLabel("Password").fill("omnitill-demo");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.waitForURL(/\/pos$/, { timeout: 60_000 });
+      await page.getByRole("button", { name: "Till 1", exact: true }).click();
+      await ready(page, withCopy);
+      return { context, page };
+    };
+    /** The scan field, and the catalogue copy loaded when the till is to have one. */
+    const ready = async (page: Page, withCopy: boolean) => {
+      await page.getByLabel("Barcode or SKU").waitFor();
+      if (withCopy) {
+        await page.locator('form[data-catalogue="local"]').waitFor({
+          state: "attached",
+          timeout: 60_000,
+        });
+      }
+    };
 
-    const cdp = await context.newCDPSession(page);
-    const measure = async (rate: number, batch: string[]) => {
+    const measure = async (page: Page, rate: number, batch: string[]) => {
+      const cdp = await page.context().newCDPSession(page);
       await cdp.send("Emulation.setCPUThrottlingRate", { rate });
       const trips: number[] = [];
-      const scans: number[] = [];
+      const lines: number[] = [];
+      const confirmed: number[] = [];
       // Warm up: the first action loads code and starts the ticket.
       await scanToLine(page, batch[0] ?? "");
       for (const code of batch.slice(1)) {
         trips.push(await roundTrip(page));
-        scans.push(await scanToLine(page, code));
+        const timing = await scanToLine(page, code);
+        lines.push(timing.line);
+        confirmed.push(timing.confirmed);
       }
-      return { trips, scans };
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+      return { trips, lines, confirmed };
     };
-    const slow = await measure(THROTTLE, codes.slice(0, SCANS));
-    await page.reload();
-    await page.getByLabel("Barcode or SKU").waitFor();
-    const fast = await measure(1, codes.slice(SCANS, SCANS * 2));
+
+    const till = await openTill(true);
+    const slow = await measure(till.page, THROTTLE, codes.slice(0, SCANS));
+    await till.page.reload();
+    await ready(till.page, true);
+    const fast = await measure(till.page, 1, codes.slice(SCANS, SCANS * 2));
+    await till.context.close();
+
+    const bare = await openTill(false);
+    const server = await measure(bare.page, THROTTLE, codes.slice(0, SCANS));
+    await bare.context.close();
 
     console.log(`scan to line on screen, Pixel 7 viewport, ${SCANS - 1} scans each`);
-    console.log(summary(`CPU ${THROTTLE}x slower (mid-range phone)`, slow.scans));
+    console.log(summary(`CPU ${THROTTLE}x slower (mid-range phone): line`, slow.lines));
+    console.log(summary("  server's confirmation", slow.confirmed));
     console.log(summary(`  baseline: fetch round trip, CPU ${THROTTLE}x`, slow.trips));
-    console.log(summary("CPU unthrottled", fast.scans));
+    console.log(summary("CPU unthrottled: line", fast.lines));
+    console.log(summary("  server's confirmation", fast.confirmed));
     console.log(summary("  baseline: fetch round trip, unthrottled", fast.trips));
+    console.log(summary(`no catalogue copy, CPU ${THROTTLE}x: line`, server.lines));
+    console.log(summary("  baseline: fetch round trip", server.trips));
   } finally {
     await browser.close();
     if (app.pid) {
