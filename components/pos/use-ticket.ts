@@ -23,6 +23,15 @@ import { useOfflineTill } from "./offline/offline-till";
 
 const ticketKey = (registerId: string) => `omnitill.pos.ticket.${registerId}`;
 
+/**
+ * Where the changes still waiting for the server are kept for the offline
+ * till, which takes them over with the ticket when the network drops.
+ */
+export const waitingChangesKey = (registerId: string) => [
+  "pos-ticket-changes",
+  registerId,
+];
+
 /** How a scan ended, once the server has answered it. */
 export type ScanResult =
   | { kind: "added" }
@@ -48,6 +57,15 @@ export function useTicket(station: { storeId: string; registerId: string }) {
   const [serverScans, setServerScans] = useState(0);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const cartIdNow = useRef<string | null>(null);
+  const changesNow = useRef<TicketChange[]>([]);
+  // Answers that come after the till has moved offline change nothing here.
+  const isMounted = useRef(true);
+  useEffect(() => {
+    isMounted.current = true;
+    return () => {
+      isMounted.current = false;
+    };
+  }, []);
 
   useEffect(() => {
     const remembered = localStorage.getItem(ticketKey(station.registerId));
@@ -99,6 +117,7 @@ export function useTicket(station: { storeId: string; registerId: string }) {
       locationId: station.storeId,
       registerId: station.registerId,
     });
+    if (!isMounted.current) return view.id;
     localStorage.setItem(ticketKey(station.registerId), view.id);
     queryClient.setQueryData(["pos-ticket", view.id], view);
     cartIdNow.current = view.id;
@@ -111,22 +130,34 @@ export function useTicket(station: { storeId: string; registerId: string }) {
    * ticket and drops the change drawn for it in the same update, so the
    * line is never shown twice nor missing for a frame.
    */
+  const updateChanges = useCallback(
+    (next: (held: TicketChange[]) => TicketChange[]) => {
+      if (!isMounted.current) return;
+      changesNow.current = next(changesNow.current);
+      queryClient.setQueryData(waitingChangesKey(station.registerId), changesNow.current);
+      setChanges(changesNow.current);
+    },
+    [queryClient, station.registerId],
+  );
+
   const send = useCallback(
     <T>(
       change: TicketChange | null,
       call: () => Promise<T>,
       viewOf: (answer: T) => CartView | null,
     ): Promise<T> => {
-      if (change) setChanges((held) => [...held, change]);
+      if (change) updateChanges((held) => [...held, change]);
       else setServerScans((n) => n + 1);
       const settle = () => {
-        if (change) setChanges((held) => held.filter((c) => c.id !== change.id));
+        if (change) updateChanges((held) => held.filter((c) => c.id !== change.id));
         else setServerScans((n) => n - 1);
       };
       return enqueue(call).then(
         (answer) => {
           const view = viewOf(answer);
-          if (view) queryClient.setQueryData(["pos-ticket", view.id], view);
+          if (view && isMounted.current) {
+            queryClient.setQueryData(["pos-ticket", view.id], view);
+          }
           settle();
           return answer;
         },
@@ -136,7 +167,7 @@ export function useTicket(station: { storeId: string; registerId: string }) {
         },
       );
     },
-    [enqueue, queryClient],
+    [enqueue, queryClient, updateChanges],
   );
 
   /** Adds the item a scanned or typed code names. Resolves once the server has answered. */

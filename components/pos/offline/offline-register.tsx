@@ -6,6 +6,7 @@ import { formatMoney } from "@/components/ui/format";
 import { parsePrice } from "@/lib/catalog/parse-price";
 import type { CartView } from "@/lib/checkout/cart-view";
 import type { PosCustomer, PosVariant } from "@/lib/pos-sync/bundle";
+import { indexCodes, showTicket, type TicketChange } from "@/lib/pos-sync/local-ticket";
 import {
   indexVariants,
   offlineSaleFrom,
@@ -14,6 +15,7 @@ import {
 } from "@/lib/pos-sync/price-offline";
 import type { OfflineTender, OfflineTenderKind } from "@/lib/pos-sync/sale";
 import { useHardwareScanner } from "../use-hardware-scanner";
+import { waitingChangesKey } from "../use-ticket";
 import type { QueuedSale } from "./offline-db";
 import { createPinChecker } from "./offline-pin";
 import { useOfflineTill } from "./offline-till";
@@ -74,7 +76,8 @@ export function OfflineRegister({
   }, [isSaleOpen, onSaleOpenChange]);
 
   // A ticket open on the online till when the network went moves here, and
-  // leaves the online till, so its items cannot be rung up twice.
+  // leaves the online till, so its items cannot be rung up twice; with it,
+  // the items scanned there that the server had not confirmed yet.
   const queryClient = useQueryClient();
   const isTicketTaken = useRef(false);
   useEffect(() => {
@@ -82,12 +85,19 @@ export function OfflineRegister({
     isTicketTaken.current = true;
     const key = onlineTicketKey(station.registerId);
     const cartId = localStorage.getItem(key);
-    if (!cartId) return;
-    const view = queryClient.getQueryData<CartView | null>(["pos-ticket", cartId]);
-    const open = view?.lines.filter((line) => line.fulfillment === "CARRY_OUT") ?? [];
+    const view = cartId
+      ? (queryClient.getQueryData<CartView | null>(["pos-ticket", cartId]) ?? null)
+      : null;
+    const waiting =
+      queryClient.getQueryData<TicketChange[]>(waitingChangesKey(station.registerId)) ??
+      [];
+    if (!cartId && waiting.length === 0) return;
+    const shown = showTicket(indexCodes(bundle), view, waiting, new Date()).view;
+    const open = shown?.lines.filter((line) => line.fulfillment === "CARRY_OUT") ?? [];
     const carried = open.filter((line) => variants.has(line.variantId));
     localStorage.removeItem(key);
     queryClient.removeQueries({ queryKey: ["pos-ticket"] });
+    queryClient.removeQueries({ queryKey: waitingChangesKey(station.registerId) });
     if (open.length === 0) return;
     setLines(
       carried.map((line) => ({ variantId: line.variantId, quantity: line.quantity })),
