@@ -13,12 +13,12 @@ import { callAction, PosActionError } from "./call-action";
 /** The ticket's customer line: who is attached, with change and remove. */
 export function TicketCustomer({
   ticket,
-  isDisabled = false,
+  whenSettled,
   onChoose,
 }: {
   ticket: CartView;
-  /** While changes to the ticket wait for the server. */
-  isDisabled?: boolean;
+  /** Resolves once the ticket's earlier changes are answered by the server. */
+  whenSettled?: () => Promise<void>;
   onChoose: () => void;
 }) {
   const queryClient = useQueryClient();
@@ -26,6 +26,7 @@ export function TicketCustomer({
   async function detach() {
     setIsBusy(true);
     try {
+      await whenSettled?.();
       const view = await callAction(attachCustomerAction, {
         cartId: ticket.id,
         customerId: null,
@@ -43,7 +44,7 @@ export function TicketCustomer({
       {ticket.customerName && (
         <button
           type="button"
-          disabled={isBusy || isDisabled}
+          disabled={isBusy}
           onClick={() => void detach()}
           className="min-h-11 px-2 underline disabled:opacity-40"
         >
@@ -52,7 +53,6 @@ export function TicketCustomer({
       )}
       <button
         type="button"
-        disabled={isDisabled}
         onClick={onChoose}
         className="min-h-11 rounded-lg border border-white/30 px-3 disabled:opacity-40"
       >

@@ -75,8 +75,16 @@ export function PosRegister({
     add,
     setQuantity,
     remove,
+    whenSettled,
     finish,
   } = useTicket(station);
+  /**
+   * Opens what works on the server's ticket (payment, price changes, the
+   * customer) once the changes before it are answered, so it never acts on
+   * a ticket the server has not caught up with; nothing is greyed out
+   * meanwhile, the tap just waits for the answers.
+   */
+  const afterAnswers = (open: () => void) => void whenSettled().then(open);
   const [screen, setScreen] = useState<Screen>("sale");
   const [code, setCode] = useState("");
   const [search, setSearch] = useState("");
@@ -547,8 +555,10 @@ export function PosRegister({
                     <button
                       type="button"
                       aria-label={`Change price of ${line.title}`}
-                      disabled={isConfirming}
-                      onClick={() => setAdjusting({ lineId: line.id })}
+                      disabled={!isOnServer}
+                      onClick={() =>
+                        afterAnswers(() => setAdjusting({ lineId: line.id }))
+                      }
                       className="ml-auto min-h-11 rounded-lg bg-ink/10 px-3 disabled:opacity-40"
                     >
                       Price
@@ -569,8 +579,8 @@ export function PosRegister({
           {view && lines.length > 0 && (
             <TicketCustomer
               ticket={ticket ?? view}
-              isDisabled={isConfirming}
-              onChoose={() => setIsChoosingCustomer(true)}
+              whenSettled={whenSettled}
+              onChoose={() => afterAnswers(() => setIsChoosingCustomer(true))}
             />
           )}
           {view && lines.length > 0 && (
@@ -582,8 +592,7 @@ export function PosRegister({
               </span>
               <button
                 type="button"
-                disabled={!ticket || isConfirming}
-                onClick={() => setAdjusting({ lineId: null })}
+                onClick={() => afterAnswers(() => setAdjusting({ lineId: null }))}
                 className="min-h-11 rounded-lg border border-white/30 px-3 disabled:opacity-40"
               >
                 Discount sale
@@ -622,11 +631,11 @@ export function PosRegister({
             {money(view?.totals.totalMinor ?? 0)}
           </span>
         </div>
-        {/* Paid only as the server priced it: the button waits for its answer. */}
+        {/* Paid only as the server priced it: the tap waits for its answers. */}
         <button
           type="button"
-          disabled={!ticket || isConfirming || lines.length === 0 || !shift.data}
-          onClick={() => setScreen("pay")}
+          disabled={lines.length === 0 || !shift.data}
+          onClick={() => afterAnswers(() => setScreen("pay"))}
           className="mt-2 min-h-14 w-full rounded-xl bg-brand-500 text-lg font-bold disabled:opacity-50"
         >
           Pay {view && lines.length > 0 ? money(view.totals.totalMinor) : ""}

@@ -230,6 +230,9 @@ export function useTicket(station: { storeId: string; registerId: string }) {
     [send],
   );
 
+  /** Resolves once every change made so far has its server's answer on screen. */
+  const whenSettled = useCallback(() => queue.current.then(() => undefined), []);
+
   /** After payment: the next sale starts on a fresh ticket. */
   const finish = useCallback(() => {
     localStorage.removeItem(ticketKey(station.registerId));
@@ -251,6 +254,7 @@ export function useTicket(station: { storeId: string; registerId: string }) {
     add,
     setQuantity,
     remove,
+    whenSettled,
     finish,
   };
 }
