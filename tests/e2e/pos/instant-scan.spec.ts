@@ -21,7 +21,7 @@ function database() {
 }
 
 /** A register of London's for these tests alone. */
-const REGISTER = "Till 8";
+const REGISTER = "Till 6";
 
 test.beforeAll(async () => {
   const prisma = database();
