@@ -339,6 +339,7 @@ function baseView(server: CartView | null, currency: string, storeId: string): C
       registerId: null,
       customerId: null,
       customerName: null,
+      customerEmail: null,
       email: null,
       shippingAddress: null,
       codes: [],

@@ -129,6 +129,7 @@ function serverTicket(
     registerId: "till-1",
     customerId: null,
     customerName: null,
+    customerEmail: null,
     email: null,
     shippingAddress: null,
     codes: [],
