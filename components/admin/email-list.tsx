@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { EmailList as EmailListData } from "@/lib/email/list-emails";
 import { PAGE_SIZE } from "@/lib/email/list-emails";
 import { DataTable } from "./data-table";
+import { ResendEmailButton } from "./resend-email-button";
 
 const WHEN = new Intl.DateTimeFormat("en-GB", {
   dateStyle: "medium",
@@ -67,11 +68,14 @@ export function EmailList({ list }: { list: EmailListData }) {
           {
             header: "Status",
             cell: (e) => (
-              <span
-                className={`rounded px-2 py-0.5 text-xs font-semibold ${STATUS_STYLES[e.status] ?? ""}`}
-              >
-                {STATUS_LABELS[e.status] ?? e.status}
-              </span>
+              <>
+                <span
+                  className={`rounded px-2 py-0.5 text-xs font-semibold ${STATUS_STYLES[e.status] ?? ""}`}
+                >
+                  {STATUS_LABELS[e.status] ?? e.status}
+                </span>
+                {e.status === "FAILED" && <ResendEmailButton emailId={e.id} />}
+              </>
             ),
           },
           { header: "Attempts", cell: (e) => <Attempts email={e} /> },

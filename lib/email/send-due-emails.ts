@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/db/client";
 import { type Logger, logger } from "@/lib/log";
-import { MAX_EMAIL_ATTEMPTS, nextRetryAt } from "./retry-schedule";
+import { nextRetryAt } from "./retry-schedule";
 import { type MailTransport, toDeliveryError } from "./smtp-transport";
 
 const DEFAULT_BATCH = 20;
@@ -115,7 +115,6 @@ async function claimDueEmails(
     FROM (
       SELECT id FROM "EmailMessage"
       WHERE status IN ('PENDING', 'HELD') AND "nextAttemptAt" <= ${now}
-        AND "attempts" < ${MAX_EMAIL_ATTEMPTS}
       ORDER BY "nextAttemptAt", id
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED

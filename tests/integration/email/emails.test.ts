@@ -7,6 +7,7 @@ import { createEmailSubscriber } from "@/lib/email/email-subscriber";
 import { listEmails } from "@/lib/email/list-emails";
 import { createMailSender } from "@/lib/email/mail-sender";
 import { requestReceiptEmail } from "@/lib/email/request-receipt-email";
+import { resendEmail } from "@/lib/email/resend-email";
 import { sendDueEmails } from "@/lib/email/send-due-emails";
 import { createSmtpTransport, type MailTransport } from "@/lib/email/smtp-transport";
 import { dispatchOutboxBatch } from "@/lib/events/dispatcher";
@@ -34,6 +35,14 @@ const subscriber = createEmailSubscriber({
   isSmtpConfigured: true,
 });
 const { providers } = testProviders();
+const owner = {
+  kind: "staff" as const,
+  id: "owner",
+  email: "owner@shop.test",
+  name: "Owner",
+  role: "OWNER" as const,
+  locationIds: "all" as const,
+};
 const money = (amount: number) => formatMoney({ amount, currency: "GBP" });
 
 let db: TestDatabase;
@@ -273,6 +282,30 @@ describe("sending", () => {
     expect(await send({ now: new Date(Date.now() + 86_400_000) })).toMatchObject({
       claimed: 0,
     });
+
+    // The mailbox is put right; an owner sends it again, once.
+    smtp.refuse.delete("nobody@refused.test");
+    await expect(
+      resendEmail(db.prisma, { actor: shop.associate, input: { emailId: email.id } }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await resendEmail(db.prisma, { actor: owner, input: { emailId: email.id } });
+    expect(await send()).toMatchObject({ claimed: 1, sent: 1 });
+    expect(
+      await db.prisma.emailMessage.findUniqueOrThrow({
+        where: { id: email.id },
+        include: { attemptLog: { orderBy: { number: "asc" } } },
+      }),
+    ).toMatchObject({
+      status: "SENT",
+      attempts: 2,
+      attemptLog: [{ outcome: "FAILED" }, { outcome: "SENT" }],
+    });
+    await expect(
+      resendEmail(db.prisma, { actor: owner, input: { emailId: email.id } }),
+    ).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      resendEmail(db.prisma, { actor: owner, input: { emailId: "not-a-uuid" } }),
+    ).rejects.toMatchObject({ code: "invalid_input" });
   });
 
   it("holds emails while SMTP is not configured, and sends them once it is", async () => {
@@ -531,14 +564,6 @@ describe("back-office list", () => {
     const down = createSmtpTransport(await deadSmtpUrl());
     await send({ via: down });
     down.close();
-    const owner = {
-      kind: "staff" as const,
-      id: "owner",
-      email: "owner@shop.test",
-      name: "Owner",
-      role: "OWNER" as const,
-      locationIds: "all" as const,
-    };
 
     const list = await listEmails(db.prisma, owner, { status: "PENDING", page: "1" });
 
