@@ -69,4 +69,12 @@ test("the owner sees held and failed emails with their attempts, and why none we
   await expect(page.getByRole("row", { name: new RegExp(`held-${mark}`) })).toHaveCount(
     0,
   );
+
+  // Sent again: back in the queue, so no longer among the failed.
+  await failedRow.getByRole("button", { name: "Send again" }).click();
+  await expect(failedRow).toHaveCount(0);
+  await page.getByRole("link", { name: /^Queued/ }).click();
+  await expect(page.getByRole("row", { name: new RegExp(`gone-${mark}`) })).toContainText(
+    "Queued",
+  );
 });
