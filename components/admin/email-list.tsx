@@ -15,6 +15,8 @@ const KIND_LABELS: Record<string, string> = {
   pos_receipt: "Till receipt",
   back_in_stock: "Back in stock",
   account_confirmation: "Account link",
+  pickup_ready: "Ready to collect",
+  shipped: "Shipped",
 };
 
 const STATUS_STYLES: Record<string, string> = {

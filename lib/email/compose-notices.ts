@@ -51,3 +51,75 @@ export function composeAccountConfirmationEmail(options: {
       "If it was not you, ignore this email: nothing changes until the link is used.",
   });
 }
+
+/** A fulfillment's news for its shopper: ready to collect, or on its way. */
+export function composeFulfillmentEmail(options: {
+  businessName: string;
+  orderNumber: string;
+  firstName: string | null;
+  /** "2 x Organic Tee — S" for each line of the fulfillment. */
+  items: readonly string[];
+  statusUrl: string;
+  news:
+    | {
+        kind: "ready_for_pickup";
+        storeName: string;
+        address: string;
+        /** "Mon–Fri 09:00–17:30, …" */
+        hours: string;
+        holdHours: number;
+        /** Left to pay at the counter, formatted; null when paid. */
+        amountDue: string | null;
+      }
+    | { kind: "shipped"; carrier: string | null; trackingNumber: string | null };
+}): RenderedEmail {
+  const { news } = options;
+  const hello = options.firstName ? `Hello ${options.firstName},` : "Hello,";
+  const items = {
+    kind: "table" as const,
+    rows: options.items.map((item) => [item, ""] as const),
+  };
+  if (news.kind === "ready_for_pickup") {
+    return renderEmail({
+      subject: `Ready to collect: order ${options.orderNumber} at ${news.storeName}`,
+      greeting: hello,
+      blocks: [
+        {
+          kind: "paragraph",
+          text:
+            `Your order ${options.orderNumber} is ready to collect at ${news.storeName}, ` +
+            `${news.address}. Collection hours: ${news.hours}.`,
+        },
+        items,
+        {
+          kind: "paragraph",
+          text: news.amountDue
+            ? `${news.amountDue} is left to pay when you collect.`
+            : "It is paid for: just show the QR code on the order's page at the counter.",
+        },
+        { kind: "button", label: "Show my collection code", href: options.statusUrl },
+        {
+          kind: "paragraph",
+          text: `We keep it for you for ${news.holdHours} hours.`,
+        },
+      ],
+      footer: `${options.businessName} · order ${options.orderNumber}`,
+    });
+  }
+  const tracking = [news.carrier, news.trackingNumber].filter(Boolean).join(" ");
+  return renderEmail({
+    subject: `On its way: order ${options.orderNumber}`,
+    greeting: hello,
+    blocks: [
+      {
+        kind: "paragraph",
+        text: tracking
+          ? `Your order ${options.orderNumber} has left us (${tracking}).`
+          : `Your order ${options.orderNumber} has left us.`,
+      },
+      items,
+      { kind: "button", label: "Follow your order", href: options.statusUrl },
+    ],
+    footer: `${options.businessName} · order ${options.orderNumber}`,
+  });
+}

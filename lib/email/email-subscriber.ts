@@ -2,12 +2,15 @@ import { z } from "zod";
 import type { Tx } from "@/lib/db/client";
 import type { OutboxRecord } from "@/lib/events/outbox-event";
 import type { OutboxSubscriber } from "@/lib/events/subscribers";
+import { describeWeeklyHours, readWeeklyHours } from "@/lib/locations/hours";
+import { formatMoney } from "@/lib/money/format";
 import { loadReceipt } from "@/lib/receipts/load-receipt";
 import { getSettings } from "@/lib/settings/get-settings";
 import { orderStatusToken } from "@/lib/storefront/order-status-link";
 import {
   composeAccountConfirmationEmail,
   composeBackInStockEmail,
+  composeFulfillmentEmail,
 } from "./compose-notices";
 import { composeReceiptEmail } from "./compose-receipt-email";
 import { enqueueEmail } from "./enqueue-email";
@@ -27,7 +30,12 @@ export const EMAIL_EVENT_TYPES = {
   receiptRequested: "order.receipt_email_requested",
   levelChanged: "inventory.level_changed",
   accountConfirmation: "customers.account_confirmation_requested",
+  readyForPickup: "fulfillment.ready_for_pickup",
+  shipped: "fulfillment.shipped",
 } as const;
+
+/** Orders whose shoppers hear of their fulfillments (a marketplace tells its own). */
+const NOTIFIED_CHANNELS = new Set(["WEB", "POS"]);
 
 const OrderPlacedSchema = z.object({ orderId: z.string(), channel: z.string() });
 const ReceiptRequestedSchema = z.object({ orderId: z.string(), email: z.email() });
@@ -35,6 +43,10 @@ const LevelChangedSchema = z.object({
   variantId: z.string(),
   locationId: z.string(),
   available: z.number(),
+});
+const FulfillmentMovedSchema = z.object({
+  orderId: z.string(),
+  fulfillmentId: z.string(),
 });
 const AccountConfirmationSchema = z.object({
   email: z.email(),
@@ -56,6 +68,9 @@ const AccountConfirmationSchema = z.object({
  *   shopper waiting for the variant there (once: notifiedAt is set by a
  *   conditional update, so two level changes racing send one).
  * - customers.account_confirmation_requested: the sign-up link.
+ * - fulfillment.ready_for_pickup and fulfillment.shipped (storefront and
+ *   till orders with an email): where and when to collect, or the
+ *   carrier and tracking number.
  */
 export function createEmailSubscriber(
   settings: EmailSubscriberOptions | (() => EmailSubscriberOptions),
@@ -75,6 +90,8 @@ export function createEmailSubscriber(
           );
         case EMAIL_EVENT_TYPES.receiptRequested:
         case EMAIL_EVENT_TYPES.accountConfirmation:
+        case EMAIL_EVENT_TYPES.readyForPickup:
+        case EMAIL_EVENT_TYPES.shipped:
           return true;
         default:
           return false;
@@ -91,6 +108,9 @@ export function createEmailSubscriber(
           return queueBackInStock(tx, event, options);
         case EMAIL_EVENT_TYPES.accountConfirmation:
           return queueAccountConfirmation(tx, event, options);
+        case EMAIL_EVENT_TYPES.readyForPickup:
+        case EMAIL_EVENT_TYPES.shipped:
+          return queueFulfillmentNews(tx, event, options);
       }
     },
   };
@@ -244,4 +264,91 @@ async function queueAccountConfirmation(
     }),
     isHeld: !options.isSmtpConfigured,
   });
+}
+
+async function queueFulfillmentNews(
+  tx: Tx,
+  event: OutboxRecord,
+  options: EmailSubscriberOptions,
+): Promise<void> {
+  const { orderId, fulfillmentId } = FulfillmentMovedSchema.parse(event.payload);
+  const order = await tx.order.findUnique({
+    where: { id: orderId },
+    select: {
+      id: true,
+      number: true,
+      channel: true,
+      email: true,
+      currency: true,
+      customer: { select: { email: true, firstName: true } },
+    },
+  });
+  const to = order?.email ?? order?.customer?.email;
+  if (!order || !to || !NOTIFIED_CHANNELS.has(order.channel)) return;
+  const fulfillment = await tx.fulfillment.findUniqueOrThrow({
+    where: { id: fulfillmentId },
+    include: { location: true, lines: { orderBy: { id: "asc" } } },
+  });
+  const settings = await getSettings(tx);
+  const { statusUrl } = orderLinks(order, options);
+  const location = fulfillment.location;
+
+  const due =
+    event.type === EMAIL_EVENT_TYPES.readyForPickup
+      ? await amountDueAtPickup(tx, order.id, fulfillment.amountMinor)
+      : 0;
+  const rendered = composeFulfillmentEmail({
+    businessName: settings.businessName,
+    orderNumber: order.number,
+    firstName: order.customer?.firstName ?? null,
+    items: fulfillment.lines.map((line) => `${line.quantity} x ${line.title}`),
+    statusUrl,
+    news:
+      event.type === EMAIL_EVENT_TYPES.readyForPickup
+        ? {
+            kind: "ready_for_pickup",
+            storeName: location.name,
+            address: [
+              location.addressLine1,
+              location.addressLine2,
+              location.city,
+              location.postalCode,
+            ]
+              .filter(Boolean)
+              .join(", "),
+            hours: describeWeeklyHours(readWeeklyHours(location.pickupHours)),
+            holdHours: location.pickupHoldHours,
+            amountDue:
+              due > 0 ? formatMoney({ amount: due, currency: order.currency }) : null,
+          }
+        : {
+            kind: "shipped",
+            carrier: fulfillment.carrier,
+            trackingNumber: fulfillment.trackingNumber,
+          },
+  });
+  await enqueueEmail(tx, {
+    eventId: event.id,
+    kind: event.type === EMAIL_EVENT_TYPES.readyForPickup ? "pickup_ready" : "shipped",
+    to,
+    rendered,
+    isHeld: !options.isSmtpConfigured,
+  });
+}
+
+/**
+ * What is left to pay when a pay-in-store pickup is collected: the
+ * fulfillment's amount less what its live payments already cover.
+ */
+async function amountDueAtPickup(tx: Tx, orderId: string, amountMinor: number) {
+  const order = await tx.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: { isPayAtPickup: true },
+  });
+  if (!order.isPayAtPickup) return 0;
+  const paid = await tx.payment.aggregate({
+    where: { orderId, status: { in: ["AUTHORIZED", "CAPTURED"] } },
+    _sum: { amountMinor: true },
+  });
+  return Math.max(0, amountMinor - (paid._sum.amountMinor ?? 0));
 }

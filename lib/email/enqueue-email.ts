@@ -7,6 +7,8 @@ export const EMAIL_KINDS = [
   "pos_receipt",
   "back_in_stock",
   "account_confirmation",
+  "pickup_ready",
+  "shipped",
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

@@ -13,6 +13,7 @@ import { createSmtpTransport, type MailTransport } from "@/lib/email/smtp-transp
 import { dispatchOutboxBatch } from "@/lib/events/dispatcher";
 import { createEventsRuntime } from "@/lib/events/start-events";
 import { formatMoney } from "@/lib/money/format";
+import { advanceFulfillment } from "@/lib/orders/advance-fulfillment";
 import { orderIdFromStatusToken } from "@/lib/storefront/order-status-link";
 import { requestBackInStock } from "@/lib/storefront/request-back-in-stock";
 import {
@@ -351,6 +352,65 @@ describe("sending", () => {
     } finally {
       await runtime.stop();
     }
+  });
+});
+
+describe("fulfillment news", () => {
+  it("tells the shopper once where to collect, and when a parcel has left", async () => {
+    await db.prisma.location.update({
+      where: { id: shop.store.id },
+      data: { pickupHours: { mon: { opens: "09:00", closes: "17:30" } } },
+    });
+    const order = await placeWebOrder("fulfillment-news");
+    const fulfillments = await db.prisma.fulfillment.findMany({
+      where: { orderId: order.id },
+    });
+    const pickup = fulfillments.find((f) => f.method === "PICKUP");
+    const parcel = fulfillments.find((f) => f.method === "SHIP");
+    if (!pickup || !parcel) throw new Error("expected a pickup and a parcel");
+    const advance = async (
+      fulfillmentId: string,
+      steps: ("PICKING" | "PACKED" | "READY_FOR_PICKUP" | "SHIPPED")[],
+    ) => {
+      for (const to of steps) {
+        await advanceFulfillment(db.prisma, {
+          actor: owner,
+          fulfillmentId,
+          to,
+          providers,
+          ...(to === "SHIPPED"
+            ? { carrier: "Royal Mail", trackingNumber: "RM123456GB" }
+            : {}),
+        });
+      }
+    };
+    await advance(pickup.id, ["PICKING", "PACKED", "READY_FOR_PICKUP"]);
+    await advance(parcel.id, ["PICKING", "PACKED", "SHIPPED"]);
+    await dispatchAll();
+    // Replayed: the same events write nothing more.
+    await db.prisma.outboxEvent.updateMany({
+      where: { type: { startsWith: "fulfillment." } },
+      data: { dispatchedAt: null },
+    });
+    await dispatchAll();
+    await send();
+
+    const kinds = (await db.prisma.emailMessage.findMany()).map((e) => e.kind).sort();
+    expect(kinds).toEqual(["order_confirmation", "pickup_ready", "shipped"]);
+    const bySubject = new Map(
+      smtp.received.map((m) => [m.parsed.subject ?? "", m.parsed]),
+    );
+    const ready = bySubject.get(
+      `Ready to collect: order ${order.number} at ${shop.store.name}`,
+    );
+    expect(ready?.text).toContain("1 x Organic Tee — M");
+    expect(ready?.text).toContain("1 High Street, Leeds, LS1 1AA");
+    expect(ready?.text).toContain("Collection hours: Mon 09:00–17:30.");
+    expect(ready?.text).toContain("It is paid for");
+    expect(ready?.text).toContain(`${PUBLIC_URL}/orders/`);
+    const shipped = bySubject.get(`On its way: order ${order.number}`);
+    expect(shipped?.text).toContain("(Royal Mail RM123456GB)");
+    expect(shipped?.text).toContain("2 x Organic Tee — S");
   });
 });
 
