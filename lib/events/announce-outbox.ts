@@ -1,3 +1,4 @@
+import { rootClientOf } from "@/lib/db/after-commit";
 import type { PrismaClient } from "@/lib/db/client";
 import { logger } from "@/lib/log";
 import { OUTBOX_CHANNEL } from "./outbox-listener";
@@ -5,6 +6,8 @@ import { OUTBOX_CHANNEL } from "./outbox-listener";
 interface AnnounceState {
   isSending: boolean;
   isAskedAgain: boolean;
+  /** Settles when no notification is in flight any more. */
+  settled: Promise<void>;
 }
 
 const states = new WeakMap<PrismaClient, AnnounceState>();
@@ -18,24 +21,41 @@ const states = new WeakMap<PrismaClient, AnnounceState>();
  * everything new on each wake. A lost notification (the database was
  * unreachable, or the process died after committing) is covered by the
  * listeners' slow poll.
+ *
+ * A client that disconnects first lets its last notification go out, so a
+ * short-lived process (the CLI, a script, a test's fixture) that commits
+ * and quits at once does not leave its events to that poll.
  */
-export function announceOutbox(client: PrismaClient): void {
+export function announceOutbox(db: PrismaClient): void {
+  const client = rootClientOf(db) ?? db;
   let state = states.get(client);
   if (!state) {
-    state = { isSending: false, isAskedAgain: false };
+    state = { isSending: false, isAskedAgain: false, settled: Promise.resolve() };
     states.set(client, state);
+    settleBeforeDisconnect(client, state);
   }
   if (state.isSending) {
     state.isAskedAgain = true;
     return;
   }
-  send(client, state);
+  state.settled = send(client, state);
 }
 
-function send(client: PrismaClient, state: AnnounceState): void {
+function settleBeforeDisconnect(client: PrismaClient, state: AnnounceState): void {
+  const disconnect = client.$disconnect.bind(client);
+  Object.defineProperty(client, "$disconnect", {
+    value: async () => {
+      await state.settled;
+      await disconnect();
+    },
+    configurable: true,
+  });
+}
+
+function send(client: PrismaClient, state: AnnounceState): Promise<void> {
   state.isSending = true;
   state.isAskedAgain = false;
-  client
+  return client
     .$executeRawUnsafe(`NOTIFY ${OUTBOX_CHANNEL}`)
     .catch((error: unknown) => {
       logger.warn(
@@ -43,8 +63,8 @@ function send(client: PrismaClient, state: AnnounceState): void {
         "could not announce outbox events; listeners will poll",
       );
     })
-    .finally(() => {
+    .then(() => {
       state.isSending = false;
-      if (state.isAskedAgain) send(client, state);
+      if (state.isAskedAgain) return send(client, state);
     });
 }

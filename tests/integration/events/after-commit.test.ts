@@ -5,10 +5,14 @@
  * reference cache, once the server turns it on, is dropped when a pricing
  * event commits in this process or reaches it through the realtime hub.
  */
+
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { afterCommit } from "@/lib/db/after-commit";
+import { createPrismaClient } from "@/lib/db/client";
 import { connectPostgres } from "@/lib/db/sql";
 import { emitEvent } from "@/lib/events/emit-event";
+import { OUTBOX_CHANNEL } from "@/lib/events/outbox-listener";
 import type { HubSubscriber, RealtimeHub } from "@/lib/events/realtime-hub";
 import { loadActivePromotions } from "@/lib/pricing-data/promotions";
 import {
@@ -72,6 +76,23 @@ describe("after commit", () => {
 });
 
 describe("pricing reference cache", () => {
+  it("announces a short-lived client's events before it disconnects", async () => {
+    const listener = new pg.Client({ connectionString: db.url });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on("notification", (message) => heard.push(message.channel));
+    await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    try {
+      // A script's client: it commits an event and quits at once.
+      const script = createPrismaClient({ kind: "postgres", url: db.url });
+      await script.$transaction((tx) => emitEvent(tx, levelChanged()));
+      await script.$disconnect();
+      await expect.poll(() => heard).toEqual([OUTBOX_CHANNEL]);
+    } finally {
+      await listener.end();
+    }
+  });
+
   it("serves promotions from memory until a pricing event says they changed", async () => {
     const promotion = await db.prisma.promotion.create({
       data: {
