@@ -142,6 +142,31 @@ describe("stock held before the order is written", () => {
     expect(await stock()).toEqual({ ...before, reserved: before.reserved + 2 });
   });
 
+  it("gives back what a twin request held when the same key is sent twice at once", async () => {
+    const before = await stock();
+    const cart = await shippedCart();
+    const checkout = () =>
+      placeOrder(db.prisma, {
+        actor: null,
+        cartId: cart.id,
+        idempotencyKey: "twins",
+        input: { tenders: [{ kind: "card", token: VISA }] },
+        providers,
+      });
+
+    const answers = await Promise.all([checkout(), checkout(), checkout()]);
+
+    const ids = answers.map((a) => (a.outcome === "placed" ? a.order.id : null));
+    expect(new Set(ids).size).toBe(1);
+    expect(ids[0]).not.toBeNull();
+    expect(await stock()).toEqual({ ...before, reserved: before.reserved + 1 });
+    const unclaimed = await db.prisma.reservation.count({
+      where: { closedAt: null, expiresAt: { not: null } },
+    });
+    expect(unclaimed).toBe(0);
+    expect((await verifyLedger(db.prisma)).differences).toEqual([]);
+  });
+
   it("keeps a hold its order claimed, whatever the sweeper's clock says", async () => {
     const before = await stock();
     const held = await hold(1);
