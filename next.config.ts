@@ -1,6 +1,9 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import {
   API_CONTENT_SECURITY_POLICY,
+  PUBLIC_CATALOG_SOURCES,
+  publicCatalogContentSecurityPolicy,
   staticSecurityHeaders,
 } from "./lib/next/security-headers";
 
@@ -15,6 +18,10 @@ const nextConfig: NextConfig = {
     "pg",
   ],
   poweredByHeader: false,
+  // Whole public catalogue pages are cached in memory, where the storefront's
+  // event watcher can drop them on every instance (lib/next/page-cache-handler.cjs).
+  cacheHandler: path.join(process.cwd(), "lib/next/page-cache-handler.cjs"),
+  cacheMaxMemorySize: 0,
   // `npm test` type-checks the whole project (tests included) with tsc;
   // the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
@@ -26,6 +33,19 @@ const nextConfig: NextConfig = {
         source: "/:path*",
         headers: staticSecurityHeaders(process.env.NODE_ENV === "production"),
       },
+      // The public catalogue pages skip proxy.ts: one fixed policy, no nonce.
+      ...PUBLIC_CATALOG_SOURCES.map((source) => ({
+        source,
+        headers: [
+          {
+            key: "Content-Security-Policy",
+            value: publicCatalogContentSecurityPolicy({
+              isDev: process.env.NODE_ENV === "development",
+              isHttps: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
+            }),
+          },
+        ],
+      })),
       {
         source: "/api/:path*",
         headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],

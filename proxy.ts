@@ -1,13 +1,24 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { contentSecurityPolicy } from "@/lib/next/security-headers";
+import { listingSegment } from "@/lib/catalog/listing-params";
+import { contentSecurityPolicy, isPublicCatalogPath } from "@/lib/next/security-headers";
+
+const CATEGORY_PATH = /^\/categories\/([^/]+)\/?$/;
 
 /**
- * Runs before every page: makes a fresh nonce and the content security
+ * Runs before every page but the cached public catalogue ones (home,
+ * categories, products): makes a fresh nonce and the content security
  * policy that carries it. Next reads the policy from the request headers and
- * puts the nonce on the scripts it renders, which is why every page renders
- * per request (the root layout awaits `connection()`).
+ * puts the nonce on the scripts it renders, which is why those pages render
+ * per request (their layouts or pages are `force-dynamic`). Category
+ * listings pass through here only to have their filters moved into the path.
  */
 export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  const category = CATEGORY_PATH.exec(pathname);
+  if (category) return rewriteCategory(request, category[1] ?? "");
+  // The fixed policy of next.config.ts applies; no nonce.
+  if (isPublicCatalogPath(pathname)) return NextResponse.next();
+
   const nonce = btoa(crypto.randomUUID());
   const policy = contentSecurityPolicy({
     nonce,
@@ -25,6 +36,19 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+/**
+ * A category listing is cached whole by path (see its page): its filters
+ * move from the query into the last path segment, in a canonical order.
+ * The browser keeps the address it asked for. The content security policy
+ * is the fixed one of the public catalogue pages (next.config.ts).
+ */
+function rewriteCategory(request: NextRequest, handle: string) {
+  const target = request.nextUrl.clone();
+  target.pathname = `/categories/${handle}/${encodeURIComponent(listingSegment(request.nextUrl.searchParams))}`;
+  target.search = "";
+  return NextResponse.rewrite(target);
+}
+
 /** The till's pages: the only ones that run WebAssembly. */
 function isTillPath(pathname: string): boolean {
   return pathname === "/pos" || pathname.startsWith("/pos/");
@@ -32,10 +56,15 @@ function isTillPath(pathname: string): boolean {
 
 export const config = {
   matcher: [
+    // Category listings, prefetches included: every one is rewritten.
+    "/categories/:path*",
     {
       // Pages only: API responses get a fixed deny-all policy from
-      // next.config.ts, and built assets need none.
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|sw.js|manifest).*)",
+      // next.config.ts, and built assets need none. Nor do the public
+      // catalogue pages (home, categories, products): they are cached whole
+      // and carry a fixed policy set in next.config.ts.
+      source:
+        "/((?!api/|_next/static|_next/image|favicon.ico|sw.js|manifest|categories/|products/).+)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { QueryProvider } from "@/components/ui/query-provider";
 import { inter } from "./fonts";
@@ -16,10 +15,13 @@ export const viewport: Viewport = {
   themeColor: "#1f6f5c",
 };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  // Render every page per request: the content security policy's nonce is
-  // new each time and Next can only put it on scripts it renders then.
-  await connection();
+/**
+ * The public catalogue pages (home, categories, products) are rendered once
+ * and cached whole, under a fixed content security policy; every other page
+ * renders per request (its layout or page is `force-dynamic`) because its
+ * policy carries a fresh nonce that Next puts on the scripts it renders.
+ */
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en-GB" className={inter.variable}>
       <body className="min-h-dvh font-sans">

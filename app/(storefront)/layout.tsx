@@ -86,6 +86,9 @@ export default async function StorefrontLayout({ children }: { children: ReactNo
               ))}
             </ul>
           </nav>
+          {/* Account, till and back-office links are plain: those pages load
+              as a new document under their own nonce policy, never under the
+              cached catalogue pages' fixed one (README "Security"). */}
           <nav aria-label="Help">
             <h2 className="mb-2 font-semibold">Help</h2>
             <ul>
@@ -98,30 +101,30 @@ export default async function StorefrontLayout({ children }: { children: ReactNo
                 </Link>
               </li>
               <li>
-                <Link
+                <a
                   href="/account"
                   className="inline-flex min-h-11 items-center text-ink/70 hover:underline"
                 >
                   Your account and orders
-                </Link>
+                </a>
               </li>
             </ul>
           </nav>
           <div className="text-ink/70">
             <p>© {settings.businessName}</p>
             <p className="mt-2 flex flex-wrap gap-x-4">
-              <Link
+              <a
                 href="/pos"
                 className="inline-flex min-h-11 items-center hover:underline"
               >
                 Staff: point of sale
-              </Link>
-              <Link
+              </a>
+              <a
                 href="/admin"
                 className="inline-flex min-h-11 items-center hover:underline"
               >
                 Staff: back-office
-              </Link>
+              </a>
             </p>
           </div>
         </div>

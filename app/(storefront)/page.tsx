@@ -3,8 +3,15 @@ import { ProductCard } from "@/components/storefront/product-card";
 import { db } from "@/lib/db/client";
 import { readCategoryTree, readHomeProducts } from "@/lib/storefront/cached-reads";
 
-// Prices and stock change all day; never serve a page built at deploy time.
-export const dynamic = "force-dynamic";
+// Cached whole (lib/next/page-cache-handler.cjs) and dropped on every
+// catalogue, price, promotion, store or settings event; rendered again at
+// most a minute after the last render anyway, for promotions that start or
+// end on the clock and for pickup times. Stock figures on the page are only
+// a first guess: the open page fetches live ones (use-live-stock.ts).
+export const revalidate = 60;
+// Never per request: reading cookies or headers here (anything about the
+// shopper) fails the render instead of quietly making the page dynamic.
+export const dynamic = "error";
 
 export default async function HomePage() {
   const [[featured, latest], categories] = await Promise.all([

@@ -3,6 +3,9 @@ import { SignOutButton } from "@/components/ui/sign-out-button";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { currentStaff } from "@/lib/next/session";
 
+// Per request: the content security policy's nonce (proxy.ts).
+export const dynamic = "force-dynamic";
+
 export default async function ForbiddenPage() {
   const staff = await currentStaff();
   return (

@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { SignInForm } from "@/components/ui/sign-in-form";
 import { safeCallbackUrl } from "@/lib/next/safe-callback";
 
+// Per request: the content security policy's nonce (proxy.ts).
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Staff sign-in" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

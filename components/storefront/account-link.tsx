@@ -1,7 +1,6 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 
 async function fetchMe(): Promise<{ firstName: string | null }> {
   const response = await fetch("/api/storefront/me", { cache: "no-store" });
@@ -22,8 +21,10 @@ export function AccountLink() {
     staleTime: 60_000,
   });
   const name = data?.firstName;
+  // A plain link: the account pages load as a new document under their own
+  // nonce policy, never under the cached catalogue pages' fixed one.
   return (
-    <Link
+    <a
       href={name ? "/account" : "/account/sign-in"}
       // A fixed width, so the header does not move when the name arrives.
       className="inline-flex min-h-11 w-24 items-center justify-center rounded-lg px-2 hover:bg-black/5"
@@ -31,6 +32,6 @@ export function AccountLink() {
       <span className="truncate">
         {data === undefined ? "Account" : (name ?? "Sign in")}
       </span>
-    </Link>
+    </a>
   );
 }

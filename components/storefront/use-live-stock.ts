@@ -21,10 +21,16 @@ const MAX_IDS = 50;
  * variant changed (never the figures); this then asks the availability
  * route for what shoppers may see, at most one request at a time, so a
  * burst of sales costs one or two requests. On every (re)connection it
- * reloads all the variants, since changes may have passed unseen.
+ * reloads all the variants, since changes may have passed unseen. The
+ * figures the page was rendered with may be older than the page is (it is
+ * served from a cache): `isLive` says when figures from the server's
+ * current stock have replaced them.
  */
-export function useLiveStock<T extends { id: string } & LiveStock>(variants: T[]): T[] {
+export function useLiveStock<T extends { id: string } & LiveStock>(
+  variants: T[],
+): { variants: T[]; isLive: boolean } {
   const [fresh, setFresh] = useState<ReadonlyMap<string, LiveStock>>(new Map());
+  const [isLive, setIsLive] = useState(false);
   const queue = useRef({ pending: new Set<string>(), isFetching: false });
   const variantIds = useMemo(() => variants.map((variant) => variant.id), [variants]);
 
@@ -47,6 +53,7 @@ export function useLiveStock<T extends { id: string } & LiveStock>(variants: T[]
             next.set(variantId, { shippable, pickup });
           return next;
         });
+        setIsLive(true);
       }
     } catch {
       // Offline for a moment: the reconnection reloads everything.
@@ -74,7 +81,7 @@ export function useLiveStock<T extends { id: string } & LiveStock>(variants: T[]
     onResync: () => refresh(variantIds),
   });
 
-  return useMemo(
+  const liveVariants = useMemo(
     () =>
       variants.map((variant) => {
         const stock = fresh.get(variant.id);
@@ -82,4 +89,5 @@ export function useLiveStock<T extends { id: string } & LiveStock>(variants: T[]
       }),
     [variants, fresh],
   );
+  return { variants: liveVariants, isLive };
 }

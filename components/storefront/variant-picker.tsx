@@ -45,8 +45,9 @@ export function VariantPicker({
   /** Working days before a shipped order leaves the warehouse. */
   shipsInDays?: number;
 }) {
-  // Stock figures follow the events stream while the page is open.
-  const variants = useLiveStock(rendered);
+  // Stock figures follow the events stream while the page is open; the
+  // rendered ones come from the cached page and may be a little old.
+  const { variants, isLive } = useLiveStock(rendered);
   const firstInStock = variants.find(isInStock) ?? variants[0];
   const [selected, setSelected] = useState<string[]>(firstInStock?.optionValues ?? []);
 
@@ -167,6 +168,7 @@ export function VariantPicker({
             className="mt-6 rounded-xl bg-white p-4 text-sm shadow-sm"
             aria-live="polite"
             data-testid="availability"
+            data-stock={isLive ? "live" : "rendered"}
           >
             <p className="font-medium">
               {variant.shippable > 0

@@ -70,3 +70,34 @@ export function listingQuery(params: ListingParams): string {
   const text = query.toString();
   return text ? `?${text}` : "";
 }
+
+/** The path segment standing for a listing's filters when it has none. */
+export const ALL_LISTING_SEGMENT = "all";
+
+/**
+ * A listing's filters as one path segment: the canonical query without its
+ * "?" (unknown parameters dropped), or "all". Category pages are cached by
+ * path, and this keeps one cache entry per distinct listing.
+ */
+export function listingSegment(query: URLSearchParams): string {
+  const params: SearchParams = {};
+  for (const key of new Set(query.keys())) params[key] = query.getAll(key);
+  return listingQuery(parseListingParams(params)).slice(1) || ALL_LISTING_SEGMENT;
+}
+
+/** The listing a path segment made by `listingSegment` stands for. */
+export function listingFromSegment(segment: string): ListingParams {
+  const text = segment.includes("=") ? segment : safeDecode(segment);
+  const query = new URLSearchParams(text === ALL_LISTING_SEGMENT ? "" : text);
+  const params: SearchParams = {};
+  for (const key of new Set(query.keys())) params[key] = query.getAll(key);
+  return parseListingParams(params);
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return "";
+  }
+}

@@ -100,6 +100,52 @@ export function contentSecurityPolicy({
   return policy.join("; ");
 }
 
+/**
+ * The public catalogue pages: home, categories and products. They are
+ * rendered once and served to every shopper from the page cache, so their
+ * policy cannot carry a per-response nonce.
+ */
+export const PUBLIC_CATALOG_SOURCES = ["/", "/categories/:path*", "/products/:path*"];
+
+/** Whether `pathname` is one of the public catalogue pages. */
+export function isPublicCatalogPath(pathname: string): boolean {
+  return (
+    pathname === "/" ||
+    pathname.startsWith("/categories/") ||
+    pathname.startsWith("/products/")
+  );
+}
+
+/**
+ * The policy of the public catalogue pages. Next renders its page data as
+ * inline scripts whose text differs per page and per render, so neither a
+ * nonce (the page is cached) nor hashes (unknown in advance) can allow
+ * them: inline scripts are allowed here ('unsafe-inline'), scripts from
+ * elsewhere are not. These pages hold no shopper data and no form that
+ * posts a secret; everything else (sources, frames, form targets, framing)
+ * is as strict as on the other pages. Pages that do (checkout, bag,
+ * account, order status, the till and the back-office) keep the nonce
+ * policy, and the links into them from these pages load a fresh document,
+ * so they never run under this policy. See README "Security".
+ */
+export function publicCatalogContentSecurityPolicy({
+  isDev,
+  isHttps,
+}: Omit<CspOptions, "nonce" | "allowsWasm">): string {
+  const policy = contentSecurityPolicy({ nonce: "unused", isDev, isHttps })
+    .split("; ")
+    .map((directive) => {
+      if (directive.startsWith("script-src ")) {
+        return ["script-src 'self' 'unsafe-inline'", ...(isDev ? ["'unsafe-eval'"] : [])]
+          .concat(THIRD_PARTY_SOURCES.script)
+          .join(" ");
+      }
+      if (directive.startsWith("style-src ")) return "style-src 'self' 'unsafe-inline'";
+      return directive;
+    });
+  return policy.join("; ");
+}
+
 /** For JSON and other non-page responses: nothing may load or frame them. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 

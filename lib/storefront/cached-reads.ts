@@ -11,7 +11,7 @@ import {
   listFeaturedProducts,
 } from "@/lib/catalog/queries";
 import type { Db } from "@/lib/db/client";
-import { getSettings } from "@/lib/settings/get-settings";
+import { DEFAULT_SETTINGS, getSettings } from "@/lib/settings/get-settings";
 import {
   cachedRead as cachedReadOnly,
   STOCK_KEY_PREFIX,
@@ -27,6 +27,15 @@ function cachedRead<T>(key: string, load: () => Promise<T>, ttlMs?: number): Pro
   return cachedReadOnly(key, load, { ttlMs });
 }
 
+/**
+ * `next build` prerenders the home page (it has no parameters), and there
+ * is no database then. It renders with an empty catalogue instead; that
+ * copy is never served, because the page cache lives in memory and starts
+ * empty (lib/next/page-cache-handler.cjs), so the first request renders the
+ * page afresh. Only the reads of the home page and the layout need this.
+ */
+const isBuilding = () => process.env.NEXT_PHASE === "phase-production-build";
+
 /** How long rendered stock figures may be reused when no inventory event came. */
 const STOCK_TTL_MS = 5_000;
 
@@ -41,6 +50,7 @@ export function readProductStock(db: Db, handle: string, variantIds: string[]) {
 
 /** The home page's featured and newest products. */
 export function readHomeProducts(db: Db) {
+  if (isBuilding()) return Promise.resolve([[], []] as const);
   return Promise.all([
     cachedRead("home:featured", () => listFeaturedProducts(db, 8)),
     cachedRead("home:latest", () => listActiveProducts(db, { take: 12 })),
@@ -73,10 +83,12 @@ export function readPickupStores(db: Db) {
 }
 
 export function readCategoryTree(db: Db) {
+  if (isBuilding()) return Promise.resolve([]);
   return cachedRead("category-tree", () => listCategoryTree(db));
 }
 
 export function readSettings(db: Db) {
+  if (isBuilding()) return Promise.resolve(DEFAULT_SETTINGS);
   return cachedRead("settings", () => getSettings(db));
 }
 

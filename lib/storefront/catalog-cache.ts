@@ -1,20 +1,24 @@
+import { onEventsCommitted } from "@/lib/events/emit-event";
 import { getRealtimeHub } from "@/lib/events/start-events";
 import { logger } from "@/lib/log";
+import { clearPageCache, clearStockListingPages } from "@/lib/next/page-cache";
 
 /**
- * A per-instance cache of the storefront's catalogue reads: product pages,
- * prices, category listings, the category tree and the stores. Every page
- * is rendered per request (the content security policy's nonce is new each
- * time), so the cache keeps the database work off the hot path instead.
+ * A per-instance cache of the storefront's catalogue reads: products,
+ * prices, category listings, the category tree and the stores. The public
+ * catalogue pages are also cached whole (lib/next/page-cache.ts); these
+ * reads serve their renders and the pages that render per request.
  *
- * Invalidation: the whole cache is dropped as soon as this instance's
- * realtime hub hands on a catalogue, pricing, location or settings event,
- * so a price change shows on the next request. Every entry also expires
- * after a short time, which bounds staleness if the hub is down and lets
- * promotions that start or end on the clock take effect. A product page's
- * stock figures are kept only until the next inventory event (and a few
- * seconds at most): the open page asks for live figures over the events
- * stream anyway, so the rendered ones need only be nearly right.
+ * Invalidation: the whole cache, and this instance's cached catalogue
+ * pages, are dropped as soon as a catalogue, pricing, location or settings
+ * event commits in this process (so an editor sees their own change on the
+ * next request) or reaches this instance's realtime hub from another one
+ * (every instance listens to the same PostgreSQL notifications, so every
+ * instance drops its own copies). Every read also expires after a short
+ * time, which bounds staleness if the hub is down. Stock events drop only
+ * the cached stock figures and the listings filtered by stock: a product
+ * page's rendered figures are a first guess that the open page replaces
+ * with live ones over the events stream (use-live-stock.ts).
  */
 
 const INVALIDATING_EVENTS = /^(catalog|pricing|location|settings)\./;
@@ -32,42 +36,67 @@ interface Entry {
 interface CacheState {
   entries: Map<string, Entry>;
   isWatching: boolean;
+  isWatchingCommits: boolean;
 }
 
 // On globalThis because Next loads server code in several bundles.
 const global = globalThis as unknown as { __omnitillStorefrontCache?: CacheState };
-global.__omnitillStorefrontCache ??= { entries: new Map(), isWatching: false };
+global.__omnitillStorefrontCache ??= {
+  entries: new Map(),
+  isWatching: false,
+  isWatchingCommits: false,
+};
 const state: CacheState = global.__omnitillStorefrontCache;
 
 // `next build` renders pages to find out which are static; it must not
 // start the event machinery (or open the embedded database) to do so.
 const isBuilding = () => process.env.NEXT_PHASE === "phase-production-build";
 
+/** Drops what events of `types` make stale: everything, stock only, or nothing. */
+function onEventTypes(types: readonly string[]): void {
+  if (types.some((type) => INVALIDATING_EVENTS.test(type))) dropCatalog();
+  else if (types.some((type) => STOCK_EVENTS.test(type))) dropStock();
+}
+
 /**
  * Drops the cache on every catalogue, pricing, location or settings event
- * this instance's realtime hub hands on; called by the storefront's reads.
+ * committed in this process or handed on by its realtime hub; called by the
+ * storefront's reads.
  */
 export function watchCatalogEvents(): void {
   if (state.isWatching || isBuilding()) return;
   state.isWatching = true;
+  if (!state.isWatchingCommits) {
+    state.isWatchingCommits = true;
+    onEventsCommitted(onEventTypes);
+  }
   getRealtimeHub()
     .then((hub) =>
       hub.subscribe({
-        onEvent: (event) => {
-          if (INVALIDATING_EVENTS.test(event.type)) clearCatalogCache();
-          else if (STOCK_EVENTS.test(event.type)) clearCatalogCache(STOCK_KEY_PREFIX);
-        },
+        onEvent: (event) => onEventTypes([event.type]),
         onClose: () => {
           state.isWatching = false;
-          clearCatalogCache();
+          dropCatalog();
         },
       }),
     )
     .catch((error: unknown) => {
-      // Without events the time limit alone keeps entries fresh enough.
+      // Without events the time limits alone keep entries fresh enough.
       state.isWatching = false;
       logger.warn({ err: error }, "storefront cache runs without event invalidation");
     });
+}
+
+/** Forgets every cached read and catalogue page. */
+function dropCatalog(): void {
+  clearCatalogCache();
+  clearPageCache();
+}
+
+/** Forgets cached stock figures and the listings filtered by stock. */
+function dropStock(): void {
+  clearCatalogCache(STOCK_KEY_PREFIX);
+  clearStockListingPages();
 }
 
 /**

@@ -8,6 +8,10 @@ import { db } from "@/lib/db/client";
 import { requireStaffPage } from "@/lib/next/session";
 import { getSettings } from "@/lib/settings/get-settings";
 
+// Every back-office page renders per request: its content security policy
+// carries a fresh nonce (proxy.ts).
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Back-office", template: "%s · Back-office" },
 };

@@ -2,6 +2,10 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { requireStaffPage } from "@/lib/next/session";
 
+// Every till page renders per request: its content security policy carries
+// a fresh nonce (proxy.ts).
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: "Point of sale",
   manifest: "/manifest-pos.webmanifest",

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { BagLines } from "./bag-lines";
 import { BagTotals } from "./bag-totals";
@@ -73,21 +72,24 @@ export function BagButton() {
           {cart && cart.lines.length > 0 && (
             <div className="space-y-3 border-t border-black/10 bg-white p-4">
               <BagTotals cart={cart} />
+              {/* Plain links, not <Link>: the bag and checkout load as a new
+                  document under their own nonce policy, never under the
+                  cached catalogue pages' fixed one (README "Security"). */}
               <div className="grid grid-cols-2 gap-2">
-                <Link
+                <a
                   href="/cart"
                   onClick={() => dialog.current?.close()}
                   className="inline-flex min-h-11 items-center justify-center rounded-lg border border-ink font-medium"
                 >
                   View bag
-                </Link>
-                <Link
+                </a>
+                <a
                   href="/checkout"
                   onClick={() => dialog.current?.close()}
                   className="inline-flex min-h-11 items-center justify-center rounded-lg bg-brand-600 font-semibold text-white"
                 >
                   Checkout
-                </Link>
+                </a>
               </div>
             </div>
           )}

@@ -33,12 +33,13 @@ export function BagPage() {
           <BagTotals cart={cart} />
         </div>
         {cart.canCheckOut ? (
-          <Link
+          // A new document, under checkout's own nonce policy (README "Security").
+          <a
             href="/checkout"
             className="flex min-h-12 items-center justify-center rounded-lg bg-brand-600 font-semibold text-white hover:bg-brand-700"
           >
             Checkout
-          </Link>
+          </a>
         ) : (
           <p className="rounded-xl bg-amber-50 p-3 text-sm text-amber-900">
             Some items are not available the way you chose. Change them to check out.

@@ -42,6 +42,9 @@ test("no page of any surface reports a content security policy violation", async
   expect(product).toBeTruthy();
   for (const path of [
     product ?? "/",
+    "/categories/women",
+    "/categories/women?size=M&colour=Navy",
+    "/no-such-page",
     "/search?q=shirt",
     "/account/sign-in",
     "/sign-in",
@@ -86,6 +89,34 @@ test("every page carries the security headers", async ({ page }) => {
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(headers["permissions-policy"]).toContain("camera=(self)");
   expect(headers["x-content-type-options"]).toBe("nosniff");
+});
+
+test("public catalogue pages carry a fixed policy; the others a fresh nonce", async ({
+  page,
+}) => {
+  for (const path of ["/", "/categories/women", "/products/merino-crew-jumper"]) {
+    const response = await visit(page, path);
+    const policy = response?.headers()["content-security-policy"] ?? "";
+    expect(policy, path).toContain("script-src 'self' 'unsafe-inline'");
+    expect(policy, path).not.toContain("nonce-");
+    expect(policy, path).toContain("frame-ancestors 'none'");
+    expect(policy, path).toContain("object-src 'none'");
+  }
+  const nonces = new Set<string>();
+  for (const path of [
+    "/cart",
+    "/cart",
+    "/checkout",
+    "/account/sign-in",
+    "/no-such-page",
+  ]) {
+    const response = await visit(page, path);
+    const policy = response?.headers()["content-security-policy"] ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce, path).toBeTruthy();
+    nonces.add(nonce ?? "");
+  }
+  expect(nonces.size).toBe(5);
 });
 
 test("session cookies are http-only and same-site", async ({ page }) => {

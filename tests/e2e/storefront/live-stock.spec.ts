@@ -9,6 +9,8 @@ test("a product page's pickup figure drops while the shopper looks at it when th
   const handle = href?.split("/").pop() ?? "";
   await page.goto(`/products/${handle}`);
 
+  // The cached page's figures are replaced by live ones once the stream opens.
+  await expect(page.getByTestId("availability")).toHaveAttribute("data-stock", "live");
   const stores = page.getByTestId("availability").locator("li[data-store]");
   await expect(stores.first()).toBeVisible();
   const figures = await stores.evaluateAll((rows) =>

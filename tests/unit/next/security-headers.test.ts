@@ -3,6 +3,8 @@ import { signInErrorMessage } from "@/components/ui/sign-in-form";
 import { clientIpFrom } from "@/lib/next/client-ip";
 import {
   contentSecurityPolicy,
+  isPublicCatalogPath,
+  publicCatalogContentSecurityPolicy,
   staticSecurityHeaders,
   thirdPartySources,
 } from "@/lib/next/security-headers";
@@ -120,5 +122,34 @@ describe("the sign-in form's words", () => {
       "The email or password is not right.",
     );
     expect(signInErrorMessage("")).toBe("The email or password is not right.");
+  });
+});
+
+describe("the policy of the cached public catalogue pages", () => {
+  it("allows inline scripts but nothing from elsewhere, and is as strict otherwise", () => {
+    const policy = directives(
+      publicCatalogContentSecurityPolicy({ isDev: false, isHttps: true }),
+    );
+    expect(policy.get("script-src")).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(policy.get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
+    expect([...policy.values()].flat().join(" ")).not.toContain("nonce-");
+    expect([...policy.values()].flat()).not.toContain("'unsafe-eval'");
+    expect(policy.get("object-src")).toEqual(["'none'"]);
+    expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(policy.get("base-uri")).toEqual(["'self'"]);
+    expect(policy.get("form-action")).toEqual(
+      directives(contentSecurityPolicy({ nonce: "n", isDev: false, isHttps: true })).get(
+        "form-action",
+      ),
+    );
+  });
+
+  it("covers the home, category and product pages only", () => {
+    for (const path of ["/", "/categories/women", "/products/merino-crew-jumper"]) {
+      expect(isPublicCatalogPath(path), path).toBe(true);
+    }
+    for (const path of ["/cart", "/checkout", "/account", "/search", "/pos", "/admin"]) {
+      expect(isPublicCatalogPath(path), path).toBe(false);
+    }
   });
 });

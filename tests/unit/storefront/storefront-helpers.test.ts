@@ -1,7 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compareSizes } from "@/lib/catalog/list-options";
-import { listingQuery, parseListingParams } from "@/lib/catalog/listing-params";
+import {
+  listingFromSegment,
+  listingQuery,
+  listingSegment,
+  parseListingParams,
+} from "@/lib/catalog/listing-params";
 import { distanceKm, geocodePlace } from "@/lib/geo/geocode-place";
 import { tidyPostcode } from "@/lib/geo/postcode";
 import { pickupPromise } from "@/lib/storefront/pickup-promise";
@@ -147,5 +152,38 @@ describe("when a pickup can be collected", () => {
         new Date("2026-06-01T16:30:00Z"),
       ),
     ).toBe("later");
+  });
+});
+
+describe("listing filters as a path segment", () => {
+  it("stands for the same listing as the query it came from", () => {
+    const query = new URLSearchParams("colour=Navy&size=M&size=L&sort=price-asc&utm=x");
+    const segment = listingSegment(query);
+    expect(segment).toBe("size=M&size=L&colour=Navy&sort=price-asc");
+    const listing = listingFromSegment(segment);
+    expect(listing).toMatchObject({
+      sizes: ["M", "L"],
+      colours: ["Navy"],
+      sort: "price-asc",
+    });
+    // Next may hand the segment over still percent-encoded.
+    expect(listingFromSegment(encodeURIComponent(segment))).toEqual(listing);
+  });
+
+  it("is 'all' for a listing with no filters, or only unknown ones", () => {
+    expect(listingSegment(new URLSearchParams(""))).toBe("all");
+    expect(listingSegment(new URLSearchParams("page=1&ref=mail"))).toBe("all");
+    expect(listingFromSegment("all")).toEqual(parseListingParams({}));
+  });
+
+  it("keeps a value holding separators intact", () => {
+    const segment = listingSegment(new URLSearchParams({ colour: "Black & White/Grey" }));
+    expect(listingFromSegment(encodeURIComponent(segment)).colours).toEqual([
+      "Black & White/Grey",
+    ]);
+  });
+
+  it("reads a mangled segment as no filters rather than failing", () => {
+    expect(listingFromSegment("%E0%A4%A")).toEqual(parseListingParams({}));
   });
 });

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { ConfirmAccountForm } from "@/components/storefront/account/confirm-account-form";
 
+// Per request: the content security policy's nonce (proxy.ts).
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: "Confirm your account",
   robots: { index: false },

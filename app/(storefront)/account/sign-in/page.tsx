@@ -3,6 +3,9 @@ import Link from "next/link";
 import { SignInForm } from "@/components/ui/sign-in-form";
 import { safeCallbackUrl } from "@/lib/next/safe-callback";
 
+// Per request: the content security policy's nonce (proxy.ts).
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Sign in" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -3,6 +3,9 @@ import Link from "next/link";
 import { SignUpForm } from "@/components/storefront/account/sign-up-form";
 import { safeCallbackUrl } from "@/lib/next/safe-callback";
 
+// Per request: the content security policy's nonce (proxy.ts).
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Create an account" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -14,9 +14,20 @@ import {
 } from "@/lib/storefront/cached-reads";
 import { pickupPromise } from "@/lib/storefront/pickup-promise";
 
-// Rendered per request (the root layout's CSP nonce); the catalogue reads
-// come from lib/storefront/catalog-cache.ts, dropped on catalogue events.
-export const dynamic = "force-dynamic";
+// Cached whole (lib/next/page-cache-handler.cjs) and dropped on every
+// catalogue, price, promotion, store or settings event; rendered again at
+// most a minute after the last render anyway, for promotions that start or
+// end on the clock and for pickup times. Stock figures on the page are only
+// a first guess: the open page fetches live ones (use-live-stock.ts).
+export const revalidate = 60;
+// Never per request: reading cookies or headers here (anything about the
+// shopper) fails the render instead of quietly making the page dynamic.
+export const dynamic = "error";
+
+/** No product is rendered at build time; each is rendered on first request and cached. */
+export async function generateStaticParams(): Promise<{ handle: string }[]> {
+  return [];
+}
 
 type Params = { params: Promise<{ handle: string }> };
 

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ListingFilters } from "@/components/storefront/listing-filters";
 import { ListingPagination } from "@/components/storefront/listing-pagination";
 import { ProductGrid } from "@/components/storefront/product-grid";
-import { parseListingParams, type SearchParams } from "@/lib/catalog/listing-params";
+import { listingFromSegment } from "@/lib/catalog/listing-params";
 import { db } from "@/lib/db/client";
 import {
   readCategory,
@@ -13,11 +13,29 @@ import {
   readPickupStores,
 } from "@/lib/storefront/cached-reads";
 
-export const dynamic = "force-dynamic";
+/**
+ * `/categories/women?size=M` is served from here: proxy.ts rewrites it to
+ * `/categories/women/size=M` (the filters in a canonical order, or "all"),
+ * so that the page reads no search params and each filtered listing is
+ * cached whole like a product page: dropped on every catalogue, price,
+ * promotion, store or settings event, and rendered again at most a minute
+ * after the last render. A listing filtered by stock ("in stock near me",
+ * "for delivery") may so be up to a minute behind a sale.
+ */
+export const revalidate = 60;
+// Never per request: reading cookies or headers here (anything about the
+// shopper) fails the render instead of quietly making the page dynamic.
+export const dynamic = "error";
+
+/** No listing is rendered at build time; each is rendered on first request. */
+export async function generateStaticParams(): Promise<
+  { handle: string; filters: string }[]
+> {
+  return [];
+}
 
 type Props = {
-  params: Promise<{ handle: string }>;
-  searchParams: Promise<SearchParams>;
+  params: Promise<{ handle: string; filters: string }>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -34,12 +52,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function CategoryPage({ params, searchParams }: Props) {
-  const { handle } = await params;
+export default async function CategoryPage({ params }: Props) {
+  const { handle, filters } = await params;
   const category = await readCategory(db, handle);
   if (!category) notFound();
 
-  const listing = parseListingParams(await searchParams);
+  const listing = listingFromSegment(filters);
   const stores = await readPickupStores(db);
   const store = stores.find((s) => s.code === listing.storeCode);
   const [result, facets] = await Promise.all([

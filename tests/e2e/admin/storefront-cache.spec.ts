@@ -1,0 +1,66 @@
+import { expect, test } from "@playwright/test";
+
+// Each run makes its own product, so reruns against one database do not clash.
+const RUN = Date.now().toString(36).toUpperCase();
+
+test("a price changed in the back-office shows on the next request for the cached product and category pages", async ({
+  page,
+  request,
+  playwright,
+  baseURL,
+}) => {
+  const title = `Cache Scarf ${RUN}`;
+  const handle = `cache-scarf-${RUN.toLowerCase()}`;
+  const listingPath = "/categories/women-outerwear?sort=newest";
+  await page.goto("/admin/products/new");
+  await page.getByLabel("Title").fill(title);
+  await expect(page.getByLabel("Handle")).toHaveValue(handle);
+  await page.getByLabel("Status", { exact: true }).selectOption("ACTIVE");
+  await page
+    .getByLabel("Category", { exact: true })
+    .selectOption({ label: "\u2003Coats & Jackets" });
+  await page.getByLabel("Option 1 values").fill("One size");
+  await page.getByLabel("SKU prefix").fill(`CS${RUN}`);
+  await page.getByLabel("Price of new variants (GBP)").fill("40.00");
+  await page.getByRole("button", { name: "Generate variants" }).click();
+  await page.getByRole("button", { name: "Create product" }).click();
+  await expect(page).toHaveURL(/\/admin\/products\/[0-9a-f-]{36}\?created=1/);
+  const adminUrl = page.url();
+
+  // Rendered once, for a signed-in member of staff, then served from the cache.
+  const first = await request.get(`/products/${handle}`);
+  expect(first.headers()["x-nextjs-cache"]).toBe("MISS");
+  expect(await first.text()).toContain("£40.00");
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const second = await anonymous.get(`/products/${handle}`);
+  expect(second.headers()["x-nextjs-cache"]).toBe("HIT");
+  expect(second.headers()["content-security-policy"]).not.toContain("nonce-");
+  const cached = await second.text();
+  expect(cached).toContain("£40.00");
+  // Nothing of whoever caused the render is in what everyone else gets.
+  expect(cached).not.toContain("Eleanor");
+  expect(cached).not.toContain("owner@omnitill.test");
+  expect(await (await anonymous.get(listingPath)).text()).toContain(title);
+  expect((await anonymous.get(listingPath)).headers()["x-nextjs-cache"]).toBe("HIT");
+
+  await page.goto(adminUrl);
+  await page.getByLabel("Price of One size", { exact: true }).fill("35.00");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+
+  // The change's event dropped the cached pages: the very next request shows it.
+  const after = await anonymous.get(`/products/${handle}`);
+  expect(after.headers()["x-nextjs-cache"]).toBe("MISS");
+  const afterText = await after.text();
+  expect(afterText).toContain("£35.00");
+  expect(afterText).not.toContain("£40.00");
+  await anonymous.dispose();
+
+  const card = page.getByRole("link").filter({ hasText: title });
+  await page.goto(listingPath);
+  await expect(card).toContainText("£35.00");
+  await card.click();
+  await expect(page).toHaveURL(new RegExp(`/products/${handle}$`));
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  await expect(page.getByText("£35.00").first()).toBeVisible();
+});
