@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { NextConfig } from "next";
+import { LISTING_QUERY_KEYS } from "./lib/catalog/listing-keys";
 import {
   API_CONTENT_SECURITY_POLICY,
   PUBLIC_CATALOG_SOURCES,
@@ -26,6 +27,23 @@ const nextConfig: NextConfig = {
   // the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
+  // A category listing without filters is its cached page `…/all` (see
+  // app/(storefront)/categories/[handle]/[filters]/page.tsx). A listing with
+  // filters is rewritten by proxy.ts instead, which puts them in the path in
+  // a canonical order; this cheaper rule is the common case.
+  async rewrites() {
+    return {
+      beforeFiles: [
+        {
+          source: "/categories/:handle",
+          missing: LISTING_QUERY_KEYS.map((key) => ({ type: "query" as const, key })),
+          destination: "/categories/:handle/all",
+        },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
+  },
   // Every response; pages get their nonce-bearing policy from proxy.ts.
   async headers() {
     return [

@@ -56,8 +56,18 @@ function isTillPath(pathname: string): boolean {
 
 export const config = {
   matcher: [
-    // Category listings, prefetches included: every one is rewritten.
-    "/categories/:path*",
+    // Category listings with filters, prefetches included: their filters
+    // move into the path. One entry per filter, since Next reads this list
+    // as it is written (LISTING_QUERY_KEYS); next.config.ts rewrites the
+    // listings without filters.
+    { source: "/categories/:handle", has: [{ type: "query", key: "size" }] },
+    { source: "/categories/:handle", has: [{ type: "query", key: "colour" }] },
+    { source: "/categories/:handle", has: [{ type: "query", key: "min" }] },
+    { source: "/categories/:handle", has: [{ type: "query", key: "max" }] },
+    { source: "/categories/:handle", has: [{ type: "query", key: "delivery" }] },
+    { source: "/categories/:handle", has: [{ type: "query", key: "store" }] },
+    { source: "/categories/:handle", has: [{ type: "query", key: "sort" }] },
+    { source: "/categories/:handle", has: [{ type: "query", key: "page" }] },
     {
       // Pages only: API responses get a fixed deny-all policy from
       // next.config.ts, and built assets need none. Nor do the public

@@ -3,9 +3,9 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { parseInput } from "@/lib/errors";
 import { COLOUR_OPTION_NAMES, compareSizes, SIZE_OPTION_NAMES } from "./list-options";
+import { LISTING_SORTS, type ListingSort } from "./listing-keys";
 
-export const LISTING_SORTS = ["featured", "newest", "price-asc", "price-desc"] as const;
-export type ListingSort = (typeof LISTING_SORTS)[number];
+export { LISTING_SORTS, type ListingSort };
 
 /** Products per page of a listing. */
 export const LISTING_PAGE_SIZE = 24;

@@ -1,4 +1,4 @@
-import { LISTING_SORTS, type ListingSort } from "./list-category-products";
+import { LISTING_SORTS, type ListingSort } from "./listing-keys";
 
 /** A page's search params as Next hands them over. */
 export type SearchParams = Record<string, string | string[] | undefined>;

@@ -1,0 +1,40 @@
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { LISTING_QUERY_KEYS } from "@/lib/catalog/listing-keys";
+import { config, proxy } from "@/proxy";
+
+function categoryMatchers(): string[] {
+  return config.matcher.flatMap((entry) =>
+    typeof entry === "object" && entry.source === "/categories/:handle" && "has" in entry
+      ? entry.has.map((condition) => condition.key)
+      : [],
+  );
+}
+
+describe("the proxy", () => {
+  it("runs for a category listing whenever any of its filters is in the query", () => {
+    expect(categoryMatchers().sort()).toEqual([...LISTING_QUERY_KEYS].sort());
+  });
+
+  it("moves a listing's filters into the path, in a canonical order", () => {
+    const response = proxy(
+      new NextRequest("http://shop.test/categories/women?colour=Navy&size=M&utm=mail"),
+    );
+    const target = new URL(response.headers.get("x-middleware-rewrite") ?? "");
+    expect(target.pathname).toBe(
+      `/categories/women/${encodeURIComponent("size=M&colour=Navy")}`,
+    );
+    expect(target.search).toBe("");
+    expect(response.headers.get("content-security-policy")).toBeNull();
+  });
+
+  it("gives every other page a policy with a fresh nonce", () => {
+    const nonces = ["/cart", "/cart"].map((path) => {
+      const response = proxy(new NextRequest(`http://shop.test${path}`));
+      const policy = response.headers.get("content-security-policy") ?? "";
+      return /'nonce-([^']+)'/.exec(policy)?.[1];
+    });
+    expect(nonces[0]).toBeTruthy();
+    expect(nonces[0]).not.toBe(nonces[1]);
+  });
+});
