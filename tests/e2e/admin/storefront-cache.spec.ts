@@ -1,14 +1,14 @@
 import { expect, test } from "@playwright/test";
 
-// Each run makes its own product, so reruns against one database do not clash.
-const RUN = Date.now().toString(36).toUpperCase();
-
 test("a price changed in the back-office shows on the next request for the cached product and category pages", async ({
   page,
   request,
   playwright,
   baseURL,
 }) => {
+  // Each run makes its own product, so reruns against one database do not clash.
+  const RUN =
+    `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`.toUpperCase();
   const title = `Cache Scarf ${RUN}`;
   const handle = `cache-scarf-${RUN.toLowerCase()}`;
   const listingPath = "/categories/women-outerwear?sort=newest";
@@ -27,9 +27,9 @@ test("a price changed in the back-office shows on the next request for the cache
   await expect(page).toHaveURL(/\/admin\/products\/[0-9a-f-]{36}\?created=1/);
   const adminUrl = page.url();
 
-  // Rendered once, for a signed-in member of staff, then served from the cache.
+  // Rendered once (here for a signed-in member of staff), then served from
+  // the cache to everyone.
   const first = await request.get(`/products/${handle}`);
-  expect(first.headers()["x-nextjs-cache"]).toBe("MISS");
   expect(await first.text()).toContain("£40.00");
   const anonymous = await playwright.request.newContext({ baseURL });
   const second = await anonymous.get(`/products/${handle}`);
@@ -48,9 +48,9 @@ test("a price changed in the back-office shows on the next request for the cache
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
 
-  // The change's event dropped the cached pages: the very next request shows it.
+  // The change's event dropped the cached pages: the very next request shows
+  // it (rendered afresh, or already by the back-office page's link prefetch).
   const after = await anonymous.get(`/products/${handle}`);
-  expect(after.headers()["x-nextjs-cache"]).toBe("MISS");
   const afterText = await after.text();
   expect(afterText).toContain("£35.00");
   expect(afterText).not.toContain("£40.00");
