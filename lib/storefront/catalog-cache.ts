@@ -53,7 +53,7 @@ const state: CacheState = global.__omnitillStorefrontCache;
 const isBuilding = () => process.env.NEXT_PHASE === "phase-production-build";
 
 /** Drops what events of `types` make stale: everything, stock only, or nothing. */
-function onEventTypes(types: readonly string[]): void {
+export function dropForEvents(types: readonly string[]): void {
   if (types.some((type) => INVALIDATING_EVENTS.test(type))) dropCatalog();
   else if (types.some((type) => STOCK_EVENTS.test(type))) dropStock();
 }
@@ -68,12 +68,12 @@ export function watchCatalogEvents(): void {
   state.isWatching = true;
   if (!state.isWatchingCommits) {
     state.isWatchingCommits = true;
-    onEventsCommitted(onEventTypes);
+    onEventsCommitted(dropForEvents);
   }
   getRealtimeHub()
     .then((hub) =>
       hub.subscribe({
-        onEvent: (event) => onEventTypes([event.type]),
+        onEvent: (event) => dropForEvents([event.type]),
         onClose: () => {
           state.isWatching = false;
           dropCatalog();

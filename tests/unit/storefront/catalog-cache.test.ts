@@ -1,7 +1,16 @@
+import { createRequire } from "node:module";
 import { beforeEach, describe, expect, it } from "vitest";
-import { cachedRead, clearCatalogCache } from "@/lib/storefront/catalog-cache";
+import { cachedPageKeys, clearPageCache } from "@/lib/next/page-cache";
+import {
+  cachedRead,
+  clearCatalogCache,
+  dropForEvents,
+} from "@/lib/storefront/catalog-cache";
 
-beforeEach(() => clearCatalogCache());
+beforeEach(() => {
+  clearCatalogCache();
+  clearPageCache();
+});
 
 describe("the storefront's catalogue cache", () => {
   it("reads once for many requests at the same moment", async () => {
@@ -54,5 +63,59 @@ describe("stock figures in the cache", () => {
     await cachedRead("stock:jumper", load, { now: 1 });
     await cachedRead("product:jumper", load, { now: 1 });
     expect(reads).toBe(3);
+  });
+});
+
+describe("what an event drops", () => {
+  const PageCacheHandler = createRequire(import.meta.url)(
+    "../../../lib/next/page-cache-handler.cjs",
+  ) as new () => {
+    get(key: string): Promise<unknown>;
+    set(key: string, data: unknown, ctx?: object): Promise<void>;
+  };
+  const PAGES = [
+    "/route-cache/APP_PAGE/a1/$/products/jumper",
+    "/route-cache/APP_PAGE/b2/$/categories/women/all",
+    "/route-cache/APP_PAGE/b2/$/categories/women/delivery%3D1",
+  ];
+
+  async function fill() {
+    const handler = new PageCacheHandler();
+    for (const key of PAGES) {
+      await handler.get(key);
+      await handler.set(key, { kind: "APP_PAGE" }, { cacheControl: { revalidate: 60 } });
+    }
+    await cachedRead("product:jumper", async () => 1);
+    await cachedRead("stock:jumper", async () => 1);
+  }
+
+  it.each([
+    "catalog.product_updated",
+    "pricing.promotion_changed",
+    "location.updated",
+    "settings.updated",
+  ])("drops every page and read after %s", async (type) => {
+    await fill();
+    dropForEvents([type]);
+    expect(cachedPageKeys()).toEqual([]);
+    let reads = 0;
+    await cachedRead("product:jumper", async () => (reads += 1));
+    expect(reads).toBe(1);
+  });
+
+  it("drops only stock figures and stock-filtered listings after a stock change", async () => {
+    await fill();
+    dropForEvents(["inventory.level_changed"]);
+    expect(cachedPageKeys()).toEqual(PAGES.slice(0, 2));
+    let reads = 0;
+    await cachedRead("product:jumper", async () => (reads += 1));
+    await cachedRead("stock:jumper", async () => (reads += 1));
+    expect(reads).toBe(1);
+  });
+
+  it("keeps everything after an event that changes nothing shown", async () => {
+    await fill();
+    dropForEvents(["order.placed"]);
+    expect(cachedPageKeys()).toEqual(PAGES);
   });
 });
