@@ -6,13 +6,17 @@
  * requests and reports throughput and p50/p99 latency. The generator shares
  * the machine's cores with the server, as the issue asks.
  *
- * Needs a current production build (`npx next build`). It asserts only
- * that every answer was 200, nothing about time.
+ * Needs a current production build (`npm run build`). It asserts only
+ * that every answer was 200, nothing about time. Beside throughput and
+ * latency it reports the app's CPU time per request (from /proc), which
+ * other work on a shared machine hardly moves.
  * Run: npx tsx tests/bench/storefront.bench.ts   (BENCH_REQUESTS=4000)
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import { createServer } from "node:net";
+import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { createPrismaClient } from "../../lib/db/client";
 import { applyMigrations } from "../../lib/db/migrations/apply";
@@ -32,6 +36,32 @@ interface Run {
   seconds: number;
   latencies: number[];
   errors: number;
+}
+
+/**
+ * CPU time (ms) used so far by the app's processes (its process group), from
+ * /proc: unlike throughput, it hardly moves when other work shares the
+ * machine. Null where /proc is not there.
+ */
+function appCpuMs(groupId: number): number | null {
+  try {
+    let ticks = 0;
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+        // Fields after the command name: state, ppid, pgrp, …, utime (14), stime (15).
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        if (Number(fields[2]) !== groupId) continue;
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // The process ended meanwhile.
+      }
+    }
+    return ticks * 10; // USER_HZ is 100 on Linux.
+  } catch {
+    return null;
+  }
 }
 
 function percentile(values: number[], p: number): number {
@@ -136,20 +166,31 @@ await withDatabase(server, `omnitill_bench_storefront_${process.pid}`, async (ur
   const app = await startApp(url, port);
   try {
     for (const page of PAGES) await load(port, page.path, 8, 200);
-    console.log(`${REQUESTS} requests per run; load generator in the same machine`);
+    console.log(
+      `${REQUESTS} requests per run; load generator in the same machine; ` +
+        `load average ${loadavg()[0]?.toFixed(1)} at the start`,
+    );
     for (const page of PAGES) {
       for (const concurrency of CONCURRENCIES) {
+        const cpuBefore = app.pid ? appCpuMs(app.pid) : null;
         const run = await load(port, page.path, concurrency, REQUESTS);
+        const cpuAfter = app.pid ? appCpuMs(app.pid) : null;
+        const cpuPerRequest =
+          cpuBefore === null || cpuAfter === null
+            ? ""
+            : `   app CPU ${((cpuAfter - cpuBefore) / REQUESTS).toFixed(2)} ms/req`;
         console.log(
           `  ${page.name.padEnd(26)} c=${String(concurrency).padEnd(3)} ` +
             `${(REQUESTS / run.seconds).toFixed(0).padStart(6)} req/s   ` +
             `p50 ${percentile(run.latencies, 50).toFixed(1).padStart(6)} ms   ` +
             `p99 ${percentile(run.latencies, 99).toFixed(1).padStart(6)} ms` +
+            cpuPerRequest +
             (run.errors ? `   ${run.errors} NOT 200` : ""),
         );
         if (run.errors > 0) failed = true;
       }
     }
+    console.log(`load average ${loadavg()[0]?.toFixed(1)} at the end`);
   } finally {
     stopApp(app);
     await new Promise((resolve) => setTimeout(resolve, 500));
