@@ -32,16 +32,29 @@ test("a price changed in the back-office shows on the next request for the cache
   const first = await request.get(`/products/${handle}`);
   expect(await first.text()).toContain("£40.00");
   const anonymous = await playwright.request.newContext({ baseURL });
-  const second = await anonymous.get(`/products/${handle}`);
-  expect(second.headers()["x-nextjs-cache"]).toBe("HIT");
-  expect(second.headers()["content-security-policy"]).not.toContain("nonce-");
-  const cached = await second.text();
+  // Served from the cache. Another test's catalogue change may drop it
+  // meanwhile, and then the next request renders it once more.
+  const fromCache = async (path: string) => {
+    let body = "";
+    await expect
+      .poll(async () => {
+        const response = await anonymous.get(path);
+        const state = response.headers()["x-nextjs-cache"];
+        if (state === "HIT") {
+          expect(response.headers()["content-security-policy"]).not.toContain("nonce-");
+          body = await response.text();
+        }
+        return state;
+      })
+      .toBe("HIT");
+    return body;
+  };
+  const cached = await fromCache(`/products/${handle}`);
   expect(cached).toContain("£40.00");
-  // Nothing of whoever caused the render is in what everyone else gets.
+  // Nothing of whoever caused a render is in what everyone else gets.
   expect(cached).not.toContain("Eleanor");
   expect(cached).not.toContain("owner@omnitill.test");
-  expect(await (await anonymous.get(listingPath)).text()).toContain(title);
-  expect((await anonymous.get(listingPath)).headers()["x-nextjs-cache"]).toBe("HIT");
+  expect(await fromCache(listingPath)).toContain(title);
 
   await page.goto(adminUrl);
   await page.getByLabel("Price of One size", { exact: true }).fill("35.00");
