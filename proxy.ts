@@ -43,9 +43,8 @@ export function proxy(request: NextRequest) {
  * is the fixed one of the public catalogue pages (next.config.ts).
  */
 function rewriteCategory(request: NextRequest, handle: string) {
-  const target = request.nextUrl.clone();
-  target.pathname = `/categories/${handle}/${encodeURIComponent(listingSegment(request.nextUrl.searchParams))}`;
-  target.search = "";
+  const segment = encodeURIComponent(listingSegment(request.nextUrl.searchParams));
+  const target = new URL(`/categories/${handle}/${segment}`, request.url);
   return NextResponse.rewrite(target);
 }
 

@@ -25,6 +25,13 @@ import { connectPostgres } from "../../lib/db/sql";
 import { testServerUrl, withDatabase } from "../../scripts/lib/test-database";
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4_000);
+/**
+ * The server's own name, as `npm start` has it. Next serves the proxy's
+ * rewrites (filtered category listings) in-process only when they point at
+ * that name; started with `-H 127.0.0.1` it forwards each over HTTP to
+ * "localhost", which is not what a deployment does.
+ */
+const HOST = "localhost";
 const CONCURRENCIES = [32, 64];
 const PAGES = [
   { name: "product page", path: "/products/merino-crew-jumper" },
@@ -84,7 +91,7 @@ async function freePort(): Promise<number> {
 
 function get(agent: http.Agent, port: number, path: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const request = http.get({ host: "127.0.0.1", port, path, agent }, (response) => {
+    const request = http.get({ host: HOST, port, path, agent }, (response) => {
       response.resume();
       response.on("end", () => resolve(response.statusCode ?? 0));
     });
@@ -115,7 +122,7 @@ async function load(port: number, path: string, concurrency: number, total: numb
 }
 
 async function startApp(url: string, port: number): Promise<ChildProcess> {
-  const app = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const app = spawn("npx", ["next", "start", "-p", String(port), "-H", HOST], {
     env: {
       ...process.env,
       DATABASE_URL: url,
@@ -132,7 +139,7 @@ async function startApp(url: string, port: number): Promise<ChildProcess> {
   });
   for (let attempt = 0; attempt < 600; attempt += 1) {
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/stores`);
+      const response = await fetch(`http://${HOST}:${port}/stores`);
       if (response.status > 0) return app;
     } catch {
       // Not listening yet.
