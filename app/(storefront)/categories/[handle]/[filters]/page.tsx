@@ -15,12 +15,13 @@ import {
 
 /**
  * `/categories/women?size=M` is served from here: proxy.ts rewrites it to
- * `/categories/women/size=M` (the filters in a canonical order, or "all"),
- * so that the page reads no search params and each filtered listing is
- * cached whole like a product page: dropped on every catalogue, price,
- * promotion, store or settings event, and rendered again at most a minute
- * after the last render. A listing filtered by stock ("in stock near me",
- * "for delivery") may so be up to a minute behind a sale.
+ * `/categories/women/size=M` (the filters in a canonical order), and
+ * next.config.ts rewrites an unfiltered listing to `…/all`, so that the page
+ * reads no search params and each listing is cached whole like a product
+ * page: dropped on every catalogue, price, promotion, store or settings
+ * event, and rendered again at most a minute after the last render. A
+ * listing filtered by stock ("for delivery", "at a store") is dropped on
+ * every stock event too (lib/next/page-cache.ts).
  */
 export const revalidate = 60;
 // Never per request: reading cookies or headers here (anything about the
