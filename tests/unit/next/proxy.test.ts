@@ -6,7 +6,7 @@ import { config, proxy } from "@/proxy";
 function categoryMatchers(): string[] {
   return config.matcher.flatMap((entry) =>
     typeof entry === "object" && entry.source === "/categories/:handle" && "has" in entry
-      ? entry.has.map((condition) => condition.key)
+      ? (entry.has ?? []).map((condition) => condition.key)
       : [],
   );
 }
