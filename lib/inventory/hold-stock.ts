@@ -60,10 +60,11 @@ export async function holdStock(
 
 /**
  * Makes held stock the owner's for good, in the owner's transaction: the
- * reservations lose their expiry, so the sweeper leaves them alone. Locks
- * the reservation rows (not the level), so a sweep running at the same
- * moment skips them. Returns false when any was already released (the
- * hold expired): the caller must then not write its order.
+ * reservations lose their expiry, so the sweeper leaves them alone. All or
+ * none, in one statement that locks the reservation rows (not the level),
+ * so a sweep running at the same moment either skips them or has already
+ * released one, and then nothing is claimed and this returns false: the
+ * caller must not write its order.
  */
 export async function claimHeldStock(
   tx: Tx,
@@ -71,8 +72,14 @@ export async function claimHeldStock(
 ): Promise<boolean> {
   if (held.length === 0) return true;
   const claimed = await tx.$executeRaw`
+    WITH open AS (
+      SELECT id FROM "Reservation"
+      WHERE id = ANY(${held.map((r) => r.id)}::text[]) AND "closedAt" IS NULL
+      FOR UPDATE
+    )
     UPDATE "Reservation" SET "expiresAt" = NULL
-    WHERE id = ANY(${held.map((r) => r.id)}::text[]) AND "closedAt" IS NULL`;
+    WHERE id IN (SELECT id FROM open)
+      AND (SELECT count(*) FROM open) = ${held.length}`;
   return claimed === held.length;
 }
 
@@ -81,8 +88,9 @@ export async function claimHeldStock(
  * (the order was refused, a twin request placed it, the process is giving
  * up). One statement per level closes its reservations and returns their
  * units, so a crash half-way leaves no level disagreeing with its
- * reservations; reservations already closed (swept, claimed and released)
- * give nothing back twice.
+ * reservations. Only holds still unclaimed are given back: one already
+ * closed (swept) gives nothing twice, and one an order claimed (say its
+ * COMMIT succeeded but the answer was lost) stays the order's.
  */
 export async function releaseHeldStock(
   db: Db,
@@ -97,6 +105,7 @@ export async function releaseHeldStock(
       WITH closed AS (
         UPDATE "Reservation" SET "closedAt" = now() AT TIME ZONE 'UTC'
         WHERE id = ANY(${ids}::text[]) AND "closedAt" IS NULL
+          AND "expiresAt" IS NOT NULL
         RETURNING quantity
       ), level AS (
         UPDATE "InventoryLevel"

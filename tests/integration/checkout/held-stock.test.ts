@@ -9,7 +9,10 @@ import {
   holdStock,
   releaseHeldStock,
 } from "@/lib/inventory/hold-stock";
-import { releaseExpiredReservations } from "@/lib/inventory/release-reservations";
+import {
+  releaseExpiredReservations,
+  releaseReservations,
+} from "@/lib/inventory/release-reservations";
 import { verifyLedger } from "@/lib/inventory/verify-ledger";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import {
@@ -177,10 +180,33 @@ describe("stock held before the order is written", () => {
       released: 0,
       units: 0,
     });
+    // Nor does a give-back take it: the claimed units are the order's now.
+    await releaseHeldStock(db.prisma, held);
     expect(await stock()).toEqual({ ...before, reserved: before.reserved + 1 });
 
-    await releaseHeldStock(db.prisma, held);
+    await db.prisma.$transaction((tx) =>
+      releaseReservations(tx, { reservationIds: held.map((r) => r.id) }),
+    );
     expect(await stock()).toEqual(before);
+  });
+
+  it("claims all of a hold or none of it", async () => {
+    const before = await stock();
+    const first = await hold(1);
+    const second = await hold(1, new Date(Date.now() - AFTER_HOLD));
+    // Only the older hold has lapsed: the sweeper takes it back.
+    await releaseExpiredReservations(db.prisma);
+
+    const both = [...first, ...second];
+    expect(await db.prisma.$transaction((tx) => claimHeldStock(tx, both))).toBe(false);
+    const unclaimed = await db.prisma.reservation.findFirstOrThrow({
+      where: { id: first[0]?.id },
+    });
+    expect(unclaimed.expiresAt).not.toBeNull();
+
+    await releaseHeldStock(db.prisma, both);
+    expect(await stock()).toEqual(before);
+    expect((await verifyLedger(db.prisma)).differences).toEqual([]);
   });
 
   it("refuses to claim a hold the sweeper already gave back", async () => {
