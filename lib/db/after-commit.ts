@@ -5,17 +5,33 @@ import type { PrismaClient } from "./generated/client";
 export type CommitCallback = (client: PrismaClient) => void;
 
 /**
- * Callbacks waiting for the commit of each open interactive transaction,
- * keyed by its transaction client. Filled by `afterCommit`, emptied by the
- * wrapper `trackCommits` puts around `$transaction`.
+ * Kept on `globalThis`: Next bundles this module more than once (the
+ * instrumentation hook and each server bundle get their own copy), and a
+ * transaction opened through the client one copy wrapped must be known to
+ * the copy that a domain function imported.
  */
-const pending = new WeakMap<
-  object,
-  { client: PrismaClient; callbacks: CommitCallback[] }
->();
+interface CommitTracking {
+  /**
+   * Callbacks waiting for the commit of each open interactive transaction,
+   * keyed by its transaction client. Filled by `afterCommit`, emptied by the
+   * wrapper `trackCommits` puts around `$transaction`.
+   */
+  pending: WeakMap<object, { client: PrismaClient; callbacks: CommitCallback[] }>;
+  roots: WeakSet<object>;
+  aliases: WeakMap<object, () => PrismaClient>;
+}
+const shared = globalThis as unknown as { __omnitillCommitTracking?: CommitTracking };
+shared.__omnitillCommitTracking ??= {
+  pending: new WeakMap(),
+  roots: new WeakSet(),
+  aliases: new WeakMap(),
+};
+const tracking = shared.__omnitillCommitTracking;
+
+const pending = tracking.pending;
 
 /** The root clients `trackCommits` wrapped, to tell them from transactions. */
-const roots = new WeakSet<object>();
+const roots = tracking.roots;
 
 /**
  * Runs `callback` once the work done through `db` is committed: after the
@@ -53,7 +69,7 @@ export function rootClientOf(db: object): PrismaClient | null {
 }
 
 /** Handles that stand for a tracked root client (the app's lazy proxy). */
-const aliases = new WeakMap<object, () => PrismaClient>();
+const aliases = tracking.aliases;
 
 /** Marks another handle on a tracked root client (the app's lazy proxy) as a root. */
 export function trackRootAlias(alias: object, resolve: () => PrismaClient): void {

@@ -42,6 +42,8 @@ export function announceOutbox(db: PrismaClient): void {
 }
 
 function settleBeforeDisconnect(client: PrismaClient, state: AnnounceState): void {
+  // A transaction client that reached here untracked has no $disconnect.
+  if (typeof client.$disconnect !== "function") return;
   const disconnect = client.$disconnect.bind(client);
   Object.defineProperty(client, "$disconnect", {
     value: async () => {
