@@ -1,47 +1,11 @@
-import { expect, type Page, test } from "@playwright/test";
-import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
+import { expect, test } from "@playwright/test";
+import { ensureLondonRegister, openTill, withDb } from "../support/till";
 
 /** This file's own London register, so no other spec's sale lands on its ticket. */
-const REGISTER = "Till 9";
+const REGISTER = "Till 5";
 const CUSTOMER = "amelia.hughes@example.com";
 
-async function withDb<T>(work: (prisma: PrismaClient) => Promise<T>): Promise<T> {
-  const url = process.env.DATABASE_URL;
-  if (!url)
-    throw new Error(
-      "DATABASE_URL is not set: run the browser tests with npm run test:e2e",
-    );
-  const prisma = createPrismaClient({ kind: "postgres", url });
-  try {
-    return await work(prisma);
-  } finally {
-    await prisma.$disconnect();
-  }
-}
-
-test.beforeAll(async () => {
-  await withDb(async (prisma) => {
-    const london = await prisma.location.findFirstOrThrow({ where: { code: "STR-LDN" } });
-    await prisma.register.upsert({
-      where: { locationId_name: { locationId: london.id, name: REGISTER } },
-      create: { locationId: london.id, name: REGISTER },
-      update: {},
-    });
-  });
-});
-
-async function openTill(page: Page) {
-  await page.goto("/pos");
-  await page.getByRole("button", { name: REGISTER, exact: true }).click();
-  const shiftButton = page.getByRole("button", { name: /^(Open shift|Shift)$/ }).first();
-  await expect(shiftButton).toBeVisible();
-  if ((await shiftButton.textContent()) === "Open shift") {
-    await shiftButton.click();
-    await page.getByLabel("Float counted").fill("100.00");
-    await page.getByRole("button", { name: "Open shift" }).click();
-    await expect(page.getByRole("button", { name: "Shift", exact: true })).toBeVisible();
-  }
-}
+test.beforeAll(() => ensureLondonRegister(REGISTER));
 
 test("emails the receipt to the attached customer, checking the address first", async ({
   page,
@@ -58,7 +22,7 @@ test("emails the receipt to the attached customer, checking the address first", 
       orderBy: { sku: "desc" },
     }),
   );
-  await openTill(page);
+  await openTill(page, REGISTER);
   await page.getByLabel("Barcode or SKU").fill(item.barcode ?? "");
   await page.getByLabel("Barcode or SKU").press("Enter");
   await expect(page.getByTestId("ticket-line")).toHaveCount(1);

@@ -1,5 +1,5 @@
 import { expect, type Page, type Route, test } from "@playwright/test";
-import { createPrismaClient } from "@/lib/db/client";
+import { ensureLondonRegister, gbp, openTill, scan, withDb } from "../support/till";
 
 /**
  * The online till answers a scan at once from its own copy of the store's
@@ -14,34 +14,15 @@ import { createPrismaClient } from "@/lib/db/client";
 test.use({ serviceWorkers: "block" });
 test.describe.configure({ mode: "serial" });
 
-function database() {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: run with npm run test:e2e");
-  return createPrismaClient({ kind: "postgres", url });
-}
-
 /** A register of London's for these tests alone. */
 const REGISTER = "Till 6";
 
-test.beforeAll(async () => {
-  const prisma = database();
-  try {
-    const london = await prisma.location.findFirstOrThrow({ where: { code: "STR-LDN" } });
-    await prisma.register.upsert({
-      where: { locationId_name: { locationId: london.id, name: REGISTER } },
-      create: { locationId: london.id, name: REGISTER },
-      update: {},
-    });
-  } finally {
-    await prisma.$disconnect();
-  }
-});
+test.beforeAll(() => ensureLondonRegister(REGISTER));
 
 /** Items on the London shelf that no other till test sells. */
-async function shelfItems(count: number) {
-  const prisma = database();
-  try {
-    return await prisma.variant.findMany({
+function shelfItems(count: number) {
+  return withDb((prisma) =>
+    prisma.variant.findMany({
       where: {
         isActive: true,
         barcode: { not: null },
@@ -53,16 +34,13 @@ async function shelfItems(count: number) {
       orderBy: { sku: "asc" },
       skip: 12,
       take: count,
-    });
-  } finally {
-    await prisma.$disconnect();
-  }
+    }),
+  );
 }
 
 /** The open ticket of the test register, as the server holds it. */
-async function openTicketLines() {
-  const prisma = database();
-  try {
+function openTicketLines() {
+  return withDb(async (prisma) => {
     const cart = await prisma.cart.findFirstOrThrow({
       where: { status: "OPEN", register: { name: REGISTER } },
       orderBy: { createdAt: "desc" },
@@ -71,9 +49,7 @@ async function openTicketLines() {
     return cart.lines
       .map((line) => [line.variantId, line.quantity] as const)
       .sort(([a], [b]) => (a < b ? -1 : 1));
-  } finally {
-    await prisma.$disconnect();
-  }
+  });
 }
 
 /**
@@ -105,34 +81,13 @@ async function serverGate(page: Page) {
   };
 }
 
-/** Chooses the register, opens its shift if need be, and waits for the catalogue copy. */
-async function openTill(page: Page) {
-  await page.goto("/pos");
-  await page.getByRole("button", { name: REGISTER, exact: true }).click();
-  const shiftButton = page.getByRole("button", { name: /^(Open shift|Shift)$/ }).first();
-  await expect(shiftButton).toBeVisible();
-  if ((await shiftButton.textContent()) === "Open shift") {
-    await shiftButton.click();
-    await page.getByLabel("Float counted").fill("100.00");
-    await page.getByRole("button", { name: "Open shift" }).click();
-    await expect(page.getByRole("button", { name: "Shift", exact: true })).toBeVisible();
-  }
-}
-
-async function scan(page: Page, code: string) {
-  await page.getByLabel("Barcode or SKU").fill(code);
-  await page.getByLabel("Barcode or SKU").press("Enter");
-}
-
-const gbp = (minor: number) => `£${(minor / 100).toFixed(2)}`;
-
 test("rapid scans show at once, marked as waiting, and the server's ticket then confirms each once", async ({
   page,
 }) => {
   const [first, second] = await shelfItems(2);
   if (!first?.barcode || !second?.barcode) throw new Error("no items on the shelf");
   const gate = await serverGate(page);
-  await openTill(page);
+  await openTill(page, REGISTER);
   await expect(page.locator('form[data-catalogue="local"]')).toBeAttached();
 
   gate.hold();
@@ -176,16 +131,18 @@ test("when the server prices an item differently, its price replaces the till's"
   const [, , item] = await shelfItems(3);
   if (!item?.barcode) throw new Error("no item on the shelf");
   const gate = await serverGate(page);
-  await openTill(page);
+  await openTill(page, REGISTER);
   await expect(page.locator('form[data-catalogue="local"]')).toBeAttached();
 
   // The price changes on the server without telling the till (no event),
   // so the till's copy still holds the old one.
   const raised = item.priceMinor + 1000;
-  const prisma = database();
+  const setPrice = (priceMinor: number) =>
+    withDb((prisma) =>
+      prisma.variant.update({ where: { id: item.id }, data: { priceMinor } }),
+    );
+  await setPrice(raised);
   try {
-    await prisma.variant.update({ where: { id: item.id }, data: { priceMinor: raised } });
-
     gate.hold();
     await scan(page, item.barcode);
     const line = page.getByTestId("ticket-line").filter({ hasText: item.sku });
@@ -203,11 +160,7 @@ test("when the server prices an item differently, its price replaces the till's"
     await expect(line).toContainText(`${gbp(raised)} each`);
     await expect(page.getByTestId("ticket-line")).toHaveCount(1);
   } finally {
-    await prisma.variant.update({
-      where: { id: item.id },
-      data: { priceMinor: item.priceMinor },
-    });
-    await prisma.$disconnect();
+    await setPrice(item.priceMinor);
   }
 });
 
@@ -219,7 +172,7 @@ test("without a catalogue copy a scan goes to the server and shows when it answe
   await page.route("**/api/v1/pos/bundle**", (route) =>
     route.fulfill({ status: 503, body: "" }),
   );
-  await openTill(page);
+  await openTill(page, REGISTER);
   await expect(page.locator('form[data-catalogue="server"]')).toBeAttached();
 
   await scan(page, item.barcode);

@@ -1,20 +1,13 @@
-import { expect, type Page, test } from "@playwright/test";
-import { createPrismaClient } from "@/lib/db/client";
+import { expect, test } from "@playwright/test";
+import { ensureLondonRegister, gbp, openTill, withDb } from "../support/till";
 
 // The demo data gives London's manager this PIN (lib/db/seed/people.ts).
 const MANAGER_PIN = "4812";
 
-function database() {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: run with npm run test:e2e");
-  return createPrismaClient({ kind: "postgres", url });
-}
-
 /** An item on London's shelf dearer than the price the test sets. */
-async function shelfItem() {
-  const prisma = database();
-  try {
-    const item = await prisma.variant.findFirstOrThrow({
+function shelfItem() {
+  return withDb((prisma) =>
+    prisma.variant.findFirstOrThrow({
       where: {
         isActive: true,
         barcode: { not: null },
@@ -24,34 +17,21 @@ async function shelfItem() {
       },
       select: { barcode: true, sku: true, priceMinor: true },
       orderBy: { sku: "desc" },
-    });
-    return item;
-  } finally {
-    await prisma.$disconnect();
-  }
+    }),
+  );
 }
 
-async function openTill(page: Page, register: string) {
-  await page.goto("/pos");
-  await page.getByRole("button", { name: register, exact: true }).click();
-  const shiftButton = page.getByRole("button", { name: /^(Open shift|Shift)$/ }).first();
-  await expect(shiftButton).toBeVisible();
-  if ((await shiftButton.textContent()) === "Open shift") {
-    await shiftButton.click();
-    await page.getByLabel("Float counted").fill("100.00");
-    await page.getByRole("button", { name: "Open shift" }).click();
-    await expect(page.getByRole("button", { name: "Shift", exact: true })).toBeVisible();
-  }
-}
+/** This file's own London register. */
+const REGISTER = "Till 3";
 
-const gbp = (minor: number) => `£${(minor / 100).toFixed(2)}`;
+test.beforeAll(() => ensureLondonRegister(REGISTER));
 
 test("a manager-approved price override is charged, printed and in the audit log", async ({
   page,
   browser,
 }) => {
   const item = await shelfItem();
-  await openTill(page, "Till 1");
+  await openTill(page, REGISTER);
   await page.getByLabel("Barcode or SKU").fill(item.barcode ?? "");
   await page.getByLabel("Barcode or SKU").press("Enter");
   const line = page.getByTestId("ticket-line");

@@ -1,6 +1,7 @@
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { createPrismaClient } from "@/lib/db/client";
 import { sellAtStore } from "../support/stock";
+import { ensureLondonRegister } from "../support/till";
 
 /**
  * The till without a network: it opens from the service worker's cache,
@@ -60,19 +61,7 @@ async function onHandAtLondon(variantId: string) {
  */
 const REGISTER = "Till 9";
 
-test.beforeAll(async () => {
-  const prisma = database();
-  try {
-    const london = await prisma.location.findFirstOrThrow({ where: { code: "STR-LDN" } });
-    await prisma.register.upsert({
-      where: { locationId_name: { locationId: london.id, name: REGISTER } },
-      create: { locationId: london.id, name: REGISTER },
-      update: {},
-    });
-  } finally {
-    await prisma.$disconnect();
-  }
-});
+test.beforeAll(() => ensureLondonRegister(REGISTER));
 
 /** Opens the till online, lets the worker take over, and waits for the catalogue copy. */
 async function openTillOnline(page: Page, register = REGISTER) {

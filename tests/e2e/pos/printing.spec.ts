@@ -1,6 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { createPrismaClient } from "@/lib/db/client";
 import { decodeEscPos } from "../support/escpos-decoder";
+import {
+  ensureLondonRegister,
+  gbp,
+  openTill,
+  pounds,
+  scan,
+  withDb,
+} from "../support/till";
 
 // A stand-in for navigator.serial: one "port" whose writable side keeps
 // every byte the till sends, as a receipt printer on a USB serial cable
@@ -27,42 +34,31 @@ const STAND_IN_SERIAL = `
   });
 `;
 
-const pounds = (text: string | null) =>
-  Math.round(Number((text ?? "").replace(/[^\d.]/g, "")) * 100);
-const gbp = (minor: number) => `£${(minor / 100).toFixed(2)}`;
+/** This file's own London register. */
+const REGISTER = "Till 4";
+
+test.beforeAll(() => ensureLondonRegister(REGISTER));
 
 test("a cash sale prints on the serial receipt printer: a valid ESC/POS slip with the total, the drawer kick and the cut", async ({
   page,
 }) => {
-  const prisma = createPrismaClient({
-    kind: "postgres",
-    url: process.env.DATABASE_URL ?? "",
-  });
-  const item = await prisma.variant.findFirstOrThrow({
-    where: {
-      isActive: true,
-      barcode: { not: null },
-      product: { status: "ACTIVE" },
-      inventoryLevels: { some: { location: { code: "STR-LDN" }, onHand: { gt: 5 } } },
-    },
-    select: { barcode: true },
-    orderBy: { sku: "asc" },
-    skip: 3,
-  });
-  await prisma.$disconnect();
+  const item = await withDb((prisma) =>
+    prisma.variant.findFirstOrThrow({
+      where: {
+        isActive: true,
+        barcode: { not: null },
+        product: { status: "ACTIVE" },
+        inventoryLevels: { some: { location: { code: "STR-LDN" }, onHand: { gt: 5 } } },
+      },
+      select: { barcode: true },
+      orderBy: { sku: "asc" },
+      skip: 3,
+    }),
+  );
 
   await page.addInitScript(STAND_IN_SERIAL);
-  await page.goto("/pos");
-  await page.getByRole("button", { name: "Till 2", exact: true }).click();
-  const shiftButton = page.getByRole("button", { name: /^(Open shift|Shift)$/ }).first();
-  await expect(shiftButton).toBeVisible();
-  if ((await shiftButton.textContent()) === "Open shift") {
-    await shiftButton.click();
-    await page.getByLabel("Float counted").fill("100.00");
-    await page.getByRole("button", { name: "Open shift" }).click();
-  }
-  await page.getByLabel("Barcode or SKU").fill(item.barcode ?? "");
-  await page.getByLabel("Barcode or SKU").press("Enter");
+  await openTill(page, REGISTER);
+  await scan(page, item.barcode ?? "");
   await expect(page.getByTestId("ticket-line")).toHaveCount(1);
   const total = pounds(await page.getByTestId("ticket-total").textContent());
 

@@ -1,16 +1,17 @@
-import { expect, type Page, test } from "@playwright/test";
-import { createPrismaClient } from "@/lib/db/client";
+import { expect, test } from "@playwright/test";
 import { scanWithHardwareScanner } from "../support/hardware-scanner";
+import {
+  ensureLondonRegister,
+  gbp,
+  openTill,
+  pounds,
+  scan,
+  withDb,
+} from "../support/till";
 
 /** Items on the shelf at London Covent Garden that the tests sell. */
-async function shelfItems(count: number): Promise<{ barcode: string; sku: string }[]> {
-  const url = process.env.DATABASE_URL;
-  if (!url)
-    throw new Error(
-      "DATABASE_URL is not set: run the browser tests with npm run test:e2e",
-    );
-  const prisma = createPrismaClient({ kind: "postgres", url });
-  try {
+function shelfItems(count: number): Promise<{ barcode: string; sku: string }[]> {
+  return withDb(async (prisma) => {
     const variants = await prisma.variant.findMany({
       where: {
         isActive: true,
@@ -24,60 +25,15 @@ async function shelfItems(count: number): Promise<{ barcode: string; sku: string
       take: count,
     });
     return variants.map((v) => ({ barcode: v.barcode ?? "", sku: v.sku }));
-  } finally {
-    await prisma.$disconnect();
-  }
+  });
 }
-
-/** Chooses a London register and makes sure its shift is open. */
-async function openTill(page: Page, register: string, float = "100.00") {
-  await page.goto("/pos");
-  await page.getByRole("button", { name: register, exact: true }).click();
-  const shiftButton = page.getByRole("button", { name: /^(Open shift|Shift)$/ }).first();
-  await expect(shiftButton).toBeVisible();
-  if ((await shiftButton.textContent()) === "Open shift") {
-    await shiftButton.click();
-    await page.getByLabel("Float counted").fill(float);
-    await page.getByRole("button", { name: "Open shift" }).click();
-    await expect(page.getByRole("button", { name: "Shift", exact: true })).toBeVisible();
-  }
-}
-
-async function scan(page: Page, code: string) {
-  await page.getByLabel("Barcode or SKU").fill(code);
-  await page.getByLabel("Barcode or SKU").press("Enter");
-}
-
-const pounds = (text: string | null) =>
-  Math.round(Number((text ?? "").replace(/[^\d.]/g, "")) * 100);
-const gbp = (minor: number) => `£${(minor / 100).toFixed(2)}`;
 
 test.describe.configure({ mode: "serial" });
 
-/**
- * The Z report test's own London register: other spec files sell for cash on
- * Till 1 and Till 2 at the same time, and their sales would land in its shift.
- */
+/** The Z report test's own register, so no other test's cash lands in its shift. */
 const Z_REPORT_REGISTER = "Till 8";
 
-test.beforeAll(async () => {
-  const url = process.env.DATABASE_URL;
-  if (!url)
-    throw new Error(
-      "DATABASE_URL is not set: run the browser tests with npm run test:e2e",
-    );
-  const prisma = createPrismaClient({ kind: "postgres", url });
-  try {
-    const london = await prisma.location.findFirstOrThrow({ where: { code: "STR-LDN" } });
-    await prisma.register.upsert({
-      where: { locationId_name: { locationId: london.id, name: Z_REPORT_REGISTER } },
-      create: { locationId: london.id, name: Z_REPORT_REGISTER },
-      update: {},
-    });
-  } finally {
-    await prisma.$disconnect();
-  }
-});
+test.beforeAll(() => ensureLondonRegister(Z_REPORT_REGISTER));
 
 test("an associate sells two items for cash and sees the change due and the receipt", async ({
   page,
