@@ -162,6 +162,9 @@ export function useTicket(station: { storeId: string; registerId: string }) {
           return answer;
         },
         (error: unknown) => {
+          // The network dropped under it: the change stays drawn, and the
+          // offline till, which takes over now, carries it into its ticket.
+          if (!navigator.onLine) throw error;
           settle();
           throw error;
         },
