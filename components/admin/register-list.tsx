@@ -157,78 +157,82 @@ function RegisterItem({ register }: { register: RegisterRow }) {
 /** The network receipt printer a register prints to (for tills on Safari). */
 function RegisterPrinter({ register }: { register: RegisterRow }) {
   const save = useAction(setRegisterPrinterAction);
-  const [saved, setSaved] = useState(false);
-  async function onSave(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSaved(false);
-    const printerAddress = String(new FormData(event.currentTarget).get("printer") ?? "");
-    const result = await save.run({ registerId: register.id, printerAddress });
-    if (result.ok) setSaved(true);
-  }
-  const error = save.failure?.fields?.printerAddress?.join(" ") ?? save.failure?.message;
   return (
-    <form
-      onSubmit={(e) => void onSave(e)}
-      noValidate
-      className="flex w-full items-center gap-2"
-    >
-      <label htmlFor={`printer-${register.id}`} className="text-sm text-slate-600">
-        Network printer<span className="sr-only"> of {register.name}</span>
-      </label>
-      <input
-        id={`printer-${register.id}`}
-        name="printer"
-        defaultValue={register.printerAddress ?? ""}
-        placeholder="192.168.1.50:9100"
-        className={`${INPUT_CLASS} w-48`}
-      />
-      <SubmitButton isPending={save.isPending}>Save</SubmitButton>
-      {saved && <span className="text-sm text-slate-600">Saved</span>}
-      {error && (
-        <span role="alert" className="text-sm text-red-700">
-          {error}
-        </span>
-      )}
-    </form>
+    <RegisterSetting
+      id={`printer-${register.id}`}
+      label="Network printer"
+      registerName={register.name}
+      defaultValue={register.printerAddress ?? ""}
+      placeholder="192.168.1.50:9100"
+      isPending={save.isPending}
+      error={save.failure?.fields?.printerAddress?.join(" ") ?? save.failure?.message}
+      onSave={(printerAddress) => save.run({ registerId: register.id, printerAddress })}
+    />
   );
 }
 
 /** The Stripe Terminal reader a register takes cards on, while Stripe is set up. */
 function RegisterReader({ register }: { register: RegisterRow }) {
   const save = useAction(setRegisterReaderAction);
+  return (
+    <RegisterSetting
+      id={`reader-${register.id}`}
+      label="Stripe card reader"
+      registerName={register.name}
+      defaultValue={register.terminalReaderId ?? ""}
+      placeholder="tmr_…"
+      isMonospace
+      isPending={save.isPending}
+      error={save.failure?.fields?.terminalReaderId?.join(" ") ?? save.failure?.message}
+      onSave={(terminalReaderId) =>
+        save.run({ registerId: register.id, terminalReaderId })
+      }
+    />
+  );
+}
+
+/** One setting of a register on a line of its own: a field, Save, and what came of it. */
+function RegisterSetting(props: {
+  id: string;
+  label: string;
+  registerName: string;
+  defaultValue: string;
+  placeholder: string;
+  isMonospace?: boolean;
+  isPending: boolean;
+  error: string | undefined;
+  onSave: (value: string) => Promise<{ ok: boolean }>;
+}) {
   const [saved, setSaved] = useState(false);
-  async function onSave(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSaved(false);
-    const form = new FormData(event.currentTarget);
-    const terminalReaderId = String(form.get("reader") ?? "");
-    const result = await save.run({ registerId: register.id, terminalReaderId });
-    if (result.ok) setSaved(true);
+    const value = String(new FormData(event.currentTarget).get("value") ?? "");
+    if ((await props.onSave(value)).ok) setSaved(true);
   }
-  const error =
-    save.failure?.fields?.terminalReaderId?.join(" ") ?? save.failure?.message;
   return (
     <form
-      onSubmit={(e) => void onSave(e)}
+      onSubmit={(e) => void onSubmit(e)}
       noValidate
       className="flex w-full items-center gap-2"
     >
-      <label htmlFor={`reader-${register.id}`} className="text-sm text-slate-600">
-        Stripe card reader<span className="sr-only"> of {register.name}</span>
+      <label htmlFor={props.id} className="text-sm text-slate-600">
+        {props.label}
+        <span className="sr-only"> of {props.registerName}</span>
       </label>
       <input
-        id={`reader-${register.id}`}
-        name="reader"
-        defaultValue={register.terminalReaderId ?? ""}
-        placeholder="tmr_…"
+        id={props.id}
+        name="value"
+        defaultValue={props.defaultValue}
+        placeholder={props.placeholder}
         autoComplete="off"
-        className={`${INPUT_CLASS} w-48 font-mono`}
+        className={`${INPUT_CLASS} w-48${props.isMonospace ? " font-mono" : ""}`}
       />
-      <SubmitButton isPending={save.isPending}>Save</SubmitButton>
+      <SubmitButton isPending={props.isPending}>Save</SubmitButton>
       {saved && <span className="text-sm text-slate-600">Saved</span>}
-      {error && (
+      {props.error && (
         <span role="alert" className="text-sm text-red-700">
-          {error}
+          {props.error}
         </span>
       )}
     </form>

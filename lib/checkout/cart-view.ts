@@ -4,6 +4,7 @@ import { availabilityForVariants } from "@/lib/inventory/availability";
 import type { CodeOutcome, PricingResult, PricingWarning } from "@/lib/pricing";
 import { assertCartAccess, type CartActor } from "./cart-access";
 import { priceCartRecord } from "./price-cart";
+import { pricedCartFigures, pricedLineFigures } from "./priced-figures";
 import { ShippingAddressSchema } from "./schemas";
 
 export interface CartLineView {
@@ -139,14 +140,9 @@ async function buildCartView(db: Db, cart: CartWithLines): Promise<CartView> {
       fulfillment: line.fulfillment,
       locationId: line.locationId,
       locationName: line.location?.name ?? null,
-      unitPriceMinor: p?.unitPrice ?? 0,
-      listUnitPriceMinor: p?.listUnitPrice ?? p?.unitPrice ?? 0,
-      discountMinor: p?.discount ?? 0,
-      manualDiscountMinor: p?.manualDiscount ?? 0,
+      ...pricedLineFigures(p),
       priceOverride: line.priceOverride ?? null,
       manualDiscount: line.manualDiscount ?? null,
-      taxMinor: p?.tax ?? 0,
-      totalMinor: p?.total ?? 0,
       availableQuantity: available,
       isAvailable: available === null || available >= line.quantity,
     };
@@ -168,24 +164,8 @@ async function buildCartView(db: Db, cart: CartWithLines): Promise<CartView> {
     shippingAddress: cart.shippingAddress,
     codes: cart.codes,
     lines,
-    totals: {
-      subtotalMinor: result.totals.subtotal,
-      discountMinor: result.totals.discount,
-      shippingMinor: result.totals.shipping,
-      taxMinor: result.totals.tax,
-      totalMinor: result.totals.total,
-    },
-    promotions: result.explanation.applied.map((a) => ({
-      name: a.name,
-      code: a.code,
-      amountMinor: a.amount,
-    })),
+    ...pricedCartFigures(result),
     manualDiscount: cart.manualDiscount ?? null,
-    saleDiscountMinor: result.explanation.manual
-      .filter((m) => m.scope === "sale")
-      .reduce((sum, m) => sum + m.amount, 0),
-    codeOutcomes: result.explanation.codes,
-    warnings: result.warnings,
     canCheckOut:
       cart.status === "OPEN" && lines.length > 0 && lines.every((l) => l.isAvailable),
   };

@@ -1,5 +1,7 @@
 import type { Db, PrismaClient, Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { announceAfterCommit } from "@/lib/events/emit-event";
+import { levelChangedOutboxInsert } from "./level-events";
 import { sumByLevel } from "./level-key";
 import {
   checkLines,
@@ -115,16 +117,7 @@ export async function releaseHeldStock(
           AND EXISTS (SELECT 1 FROM closed)
         RETURNING "variantId", "locationId", "onHand", reserved, "safetyStock"
       )
-      INSERT INTO "OutboxEvent"
-        (type, "aggregateType", "aggregateId", payload, "locationId", "createdAt")
-      SELECT 'inventory.level_changed', 'inventory_level',
-        level."variantId" || ':' || level."locationId",
-        jsonb_build_object(
-          'variantId', level."variantId", 'locationId', level."locationId",
-          'sku', v.sku, 'onHand', level."onHand", 'reserved', level.reserved,
-          'available', GREATEST(0, level."onHand" - level.reserved - level."safetyStock")),
-        level."locationId", now() AT TIME ZONE 'UTC'
-      FROM level JOIN "Variant" AS v ON v.id = level."variantId"`;
+      ${levelChangedOutboxInsert(Prisma.sql`FROM level JOIN "Variant" AS v ON v.id = level."variantId"`)}`;
   }
   announceAfterCommit(db as Tx, ["inventory.level_changed"]);
 }

@@ -1,8 +1,9 @@
 import type { Db, Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import type { ReservationOwner } from "@/lib/db/generated/enums";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { announceAfterCommit } from "@/lib/events/emit-event";
-import type { LevelSnapshot } from "./level-events";
+import { type LevelSnapshot, levelChangedOutboxInsert } from "./level-events";
 import { sumByLevel } from "./level-key";
 import { uuid7 } from "./uuid7";
 
@@ -106,16 +107,7 @@ export async function reserveLevel(
     ), variant AS (
       SELECT sku FROM "Variant" WHERE id = ${group.variantId}
     ), announced AS (
-      INSERT INTO "OutboxEvent"
-        (type, "aggregateType", "aggregateId", payload, "locationId", "createdAt")
-      SELECT 'inventory.level_changed', 'inventory_level',
-        level."variantId" || ':' || level."locationId",
-        jsonb_build_object(
-          'variantId', level."variantId", 'locationId', level."locationId",
-          'sku', variant.sku, 'onHand', level."onHand", 'reserved', level.reserved,
-          'available', GREATEST(0, level."onHand" - level.reserved - level."safetyStock")),
-        level."locationId", now() AT TIME ZONE 'UTC'
-      FROM level, variant
+      ${levelChangedOutboxInsert(Prisma.sql`FROM level, variant`)}
       RETURNING id
     )
     SELECT "onHand", reserved, "safetyStock", variant.sku

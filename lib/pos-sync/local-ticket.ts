@@ -9,6 +9,7 @@
 import { barcodeKey } from "@/lib/catalog/barcode-forms";
 import { normalizeBarcode, normalizeSku } from "@/lib/catalog/text";
 import type { CartLineView, CartView } from "@/lib/checkout/cart-view";
+import { pricedCartFigures, pricedLineFigures } from "@/lib/checkout/priced-figures";
 import {
   type CartLine,
   type CustomerContext,
@@ -248,35 +249,11 @@ function priceWithEngine(
 
   return {
     ...baseView(server, currency, storeId),
-    lines: lines.map((line) => {
-      const p = priced.get(line.id);
-      return {
-        ...lineShell(index, line, storeId),
-        unitPriceMinor: p?.unitPrice ?? 0,
-        listUnitPriceMinor: p?.listUnitPrice ?? p?.unitPrice ?? 0,
-        discountMinor: p?.discount ?? 0,
-        manualDiscountMinor: p?.manualDiscount ?? 0,
-        taxMinor: p?.tax ?? 0,
-        totalMinor: p?.total ?? 0,
-      };
-    }),
-    totals: {
-      subtotalMinor: result.totals.subtotal,
-      discountMinor: result.totals.discount,
-      shippingMinor: result.totals.shipping,
-      taxMinor: result.totals.tax,
-      totalMinor: result.totals.total,
-    },
-    promotions: result.explanation.applied.map((a) => ({
-      name: a.name,
-      code: a.code,
-      amountMinor: a.amount,
+    lines: lines.map((line) => ({
+      ...lineShell(index, line, storeId),
+      ...pricedLineFigures(priced.get(line.id)),
     })),
-    saleDiscountMinor: result.explanation.manual
-      .filter((m) => m.scope === "sale")
-      .reduce((sum, m) => sum + m.amount, 0),
-    codeOutcomes: result.explanation.codes,
-    warnings: result.warnings,
+    ...pricedCartFigures(result),
   };
 }
 

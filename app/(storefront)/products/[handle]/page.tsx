@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/storefront/breadcrumbs";
 import { ProductImage } from "@/components/storefront/product-image";
 import type { AvailabilityStore } from "@/components/storefront/store-availability";
 import { type PickerPrice, VariantPicker } from "@/components/storefront/variant-picker";
@@ -101,37 +101,14 @@ export default async function ProductPage({ params }: Params) {
         // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON-LD, escaped below
         dangerouslySetInnerHTML={{ __html: productJsonLd(product, variants, prices) }}
       />
-      <nav aria-label="Breadcrumb" className="mb-4 text-sm text-ink/70">
-        <ol className="flex flex-wrap gap-1">
-          <li>
-            <Link href="/" className="inline-flex min-h-11 items-center hover:underline">
-              Home
-            </Link>
-          </li>
-          {product.category?.parent && (
-            <li>
-              <span aria-hidden="true">/ </span>
-              <Link
-                href={`/categories/${product.category.parent.handle}`}
-                className="inline-flex min-h-11 items-center hover:underline"
-              >
-                {product.category.parent.name}
-              </Link>
-            </li>
-          )}
-          {product.category && (
-            <li>
-              <span aria-hidden="true">/ </span>
-              <Link
-                href={`/categories/${product.category.handle}`}
-                className="inline-flex min-h-11 items-center hover:underline"
-              >
-                {product.category.name}
-              </Link>
-            </li>
-          )}
-        </ol>
-      </nav>
+      <Breadcrumbs
+        className="mb-4"
+        trail={[product.category?.parent, product.category].flatMap((category) =>
+          category
+            ? [{ name: category.name, href: `/categories/${category.handle}` }]
+            : [],
+        )}
+      />
       <div className="grid grid-cols-1 gap-8 md:grid-cols-2">
         <div>
           <ProductImage

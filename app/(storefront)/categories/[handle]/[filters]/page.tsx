@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/storefront/breadcrumbs";
 import { ListingFilters } from "@/components/storefront/listing-filters";
 import { ListingPagination } from "@/components/storefront/listing-pagination";
 import { ProductGrid } from "@/components/storefront/product-grid";
@@ -78,30 +79,20 @@ export default async function CategoryPage({ params }: Props) {
 
   return (
     <div className="mx-auto max-w-6xl px-4 pb-16">
-      <nav aria-label="Breadcrumb" className="pt-4 text-sm text-ink/70">
-        <ol className="flex flex-wrap gap-1">
-          <li>
-            <Link href="/" className="inline-flex min-h-11 items-center hover:underline">
-              Home
-            </Link>
-          </li>
-          {category.parent && (
-            <li>
-              <span aria-hidden="true">/ </span>
-              <Link
-                href={`/categories/${category.parent.handle}`}
-                className="inline-flex min-h-11 items-center hover:underline"
-              >
-                {category.parent.name}
-              </Link>
-            </li>
-          )}
-          <li aria-current="page" className="inline-flex min-h-11 items-center">
-            <span aria-hidden="true">/&nbsp;</span>
-            {category.name}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        className="pt-4"
+        trail={
+          category.parent
+            ? [
+                {
+                  name: category.parent.name,
+                  href: `/categories/${category.parent.handle}`,
+                },
+              ]
+            : []
+        }
+        current={category.name}
+      />
       {category.parent && (
         <p className="text-sm font-semibold uppercase tracking-widest text-brand-600">
           {category.parent.name}
