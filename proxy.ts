@@ -3,6 +3,8 @@ import { listingSegment } from "@/lib/catalog/listing-params";
 import { contentSecurityPolicy, isPublicCatalogPath } from "@/lib/next/security-headers";
 
 const CATEGORY_PATH = /^\/categories\/([^/]+)\/?$/;
+/** What the page matcher below leaves out; keep the two alike. */
+const NOT_A_PAGE = /^\/(api\/|_next\/static|_next\/image|favicon\.ico|sw\.js|manifest)/;
 
 /**
  * Runs before every page but the cached public catalogue ones (home,
@@ -14,6 +16,9 @@ const CATEGORY_PATH = /^\/categories\/([^/]+)\/?$/;
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  if (!isWellEncoded(pathname)) return badlyEncoded();
+  // Reached only through the percent-sign matcher: no page, no policy here.
+  if (NOT_A_PAGE.test(pathname)) return NextResponse.next();
   const category = CATEGORY_PATH.exec(pathname);
   if (category) return rewriteCategory(request, category[1] ?? "");
   // The fixed policy of next.config.ts applies; no nonce.
@@ -48,6 +53,27 @@ function rewriteCategory(request: NextRequest, handle: string) {
   return NextResponse.rewrite(target);
 }
 
+/**
+ * Whether every percent sign in `pathname` starts a valid escape. Next
+ * cannot decode the parameters of an address that is not, and answers 500
+ * from its router; such an address is the client's mistake.
+ */
+function isWellEncoded(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function badlyEncoded(): NextResponse {
+  return new NextResponse("Bad request: the address is not validly percent-encoded.", {
+    status: 400,
+    headers: { "content-type": "text/plain; charset=utf-8" },
+  });
+}
+
 /** The till's pages: the only ones that run WebAssembly. */
 function isTillPath(pathname: string): boolean {
   return pathname === "/pos" || pathname.startsWith("/pos/");
@@ -55,6 +81,9 @@ function isTillPath(pathname: string): boolean {
 
 export const config = {
   matcher: [
+    // Any address with a percent sign, cached catalogue pages and the API
+    // included, so a malformed escape is answered 400 here.
+    "/:path(.*%.*)",
     // Category listings with filters, prefetches included: their filters
     // move into the path. One entry per filter, since Next reads this list
     // as it is written (LISTING_QUERY_KEYS); next.config.ts rewrites the

@@ -37,4 +37,22 @@ describe("the proxy", () => {
     expect(nonces[0]).toBeTruthy();
     expect(nonces[0]).not.toBe(nonces[1]);
   });
+
+  it("answers 400 to an address whose percent escapes do not decode, on any path", () => {
+    for (const path of [
+      "/products/%ZZ",
+      "/categories/women/50%",
+      "/api/v1/orders/%E0%A4%A",
+      "/%",
+    ]) {
+      const response = proxy(new NextRequest(`http://shop.test${path}`));
+      expect(response.status).toBe(400);
+    }
+  });
+
+  it("lets a well-encoded address outside the pages through without a page policy", () => {
+    const response = proxy(new NextRequest("http://shop.test/api/v1/products/caf%C3%A9"));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-security-policy")).toBeNull();
+  });
 });
