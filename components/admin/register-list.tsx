@@ -214,9 +214,9 @@ function RegisterSetting(props: {
     <form
       onSubmit={(e) => void onSubmit(e)}
       noValidate
-      className="flex w-full items-center gap-2"
+      className="flex w-full flex-wrap items-center gap-2"
     >
-      <label htmlFor={props.id} className="text-sm text-slate-600">
+      <label htmlFor={props.id} className="w-full text-sm text-slate-600 sm:w-40">
         {props.label}
         <span className="sr-only"> of {props.registerName}</span>
       </label>
@@ -226,12 +226,12 @@ function RegisterSetting(props: {
         defaultValue={props.defaultValue}
         placeholder={props.placeholder}
         autoComplete="off"
-        className={`${INPUT_CLASS} w-48${props.isMonospace ? " font-mono" : ""}`}
+        className={`${INPUT_CLASS} min-w-0 flex-1 sm:max-w-xs${props.isMonospace ? " font-mono" : ""}`}
       />
       <SubmitButton isPending={props.isPending}>Save</SubmitButton>
       {saved && <span className="text-sm text-slate-600">Saved</span>}
       {props.error && (
-        <span role="alert" className="text-sm text-red-700">
+        <span role="alert" className="w-full text-sm text-red-700">
           {props.error}
         </span>
       )}

@@ -9,7 +9,7 @@ import {
   pickupPaymentAction,
   pickupQueueAction,
 } from "@/app/(pos)/pos/actions";
-import { formatMoney } from "@/components/ui/format";
+import { formatMoney, plural } from "@/components/ui/format";
 import { useEventStream } from "@/components/ui/use-event-stream";
 import { parsePrice } from "@/lib/catalog/parse-price";
 import type { TenderInput } from "@/lib/payments/tenders";
@@ -157,7 +157,10 @@ export function PickupCounter({
               </span>
               <span className="block text-sm text-ink/60">
                 {order.customerName ?? order.email ?? "Guest"} ·{" "}
-                {order.lines.reduce((n, l) => n + l.quantity, 0)} items
+                {plural(
+                  order.lines.reduce((n, l) => n + l.quantity, 0),
+                  "item",
+                )}
               </span>
             </button>
           </li>

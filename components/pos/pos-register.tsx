@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import { currentShiftAction, switchAssociateAction } from "@/app/(pos)/pos/actions";
-import { formatMoney } from "@/components/ui/format";
+import { formatMoney, plural } from "@/components/ui/format";
 import type { CartView } from "@/lib/checkout/cart-view";
 import type { ShiftReport } from "@/lib/pos/shift-report";
 import { ticketLineKey } from "@/lib/pos-sync/local-ticket";
@@ -618,7 +618,10 @@ export function PosRegister({
       <footer className="border-t border-white/10 p-3 print:hidden">
         <div className="flex items-baseline justify-between">
           <span className="text-white/70">
-            {lines.reduce((n, l) => n + l.quantity, 0)} items
+            {plural(
+              lines.reduce((n, l) => n + l.quantity, 0),
+              "item",
+            )}
             {view &&
               view.totals.discountMinor > 0 &&
               ` · saved ${money(view.totals.discountMinor)}`}

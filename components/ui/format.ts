@@ -25,3 +25,8 @@ export function formatPriceRange(prices: number[], currency: string): string {
     ? formatMoney(min, currency)
     : `${formatMoney(min, currency)} – ${formatMoney(max, currency)}`;
 }
+
+/** "1 item", "3 items": a count with its noun, for English labels. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { applyImportAction } from "@/app/(admin)/admin/products/import/actions";
 import { FormMessage } from "@/components/admin/form-controls";
 import { useAction } from "@/components/admin/use-action";
+import { plural } from "@/components/ui/format";
 import type { ImportReport } from "@/lib/catalog/import/report";
 
 interface DryRun {
@@ -270,8 +271,4 @@ function ChangesTable({ report }: { report: ImportReport }) {
       </table>
     </details>
   );
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
