@@ -2,7 +2,9 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db, PrismaClient } from "@/lib/db/client";
+import { cachedReference } from "@/lib/db/reference-cache";
 import { AppError, parseInput } from "@/lib/errors";
+import { emitEvent } from "@/lib/events/emit-event";
 import type { Actor } from "./actor";
 import { authorize } from "./authorize";
 import { isPermission, PERMISSIONS, type Permission } from "./permissions";
@@ -76,7 +78,15 @@ export async function authenticateApiKey(
     );
   }
 
-  const row = await db.apiKey.findUnique({ where: { keyHash: hashApiKey(match[1]) } });
+  // Cached per instance (lib/db/reference-cache.ts): revoking a key emits
+  // an event that drops it everywhere before the next request.
+  const keyHash = hashApiKey(match[1]);
+  const row = await cachedReference(
+    db,
+    `api_key:${keyHash}`,
+    () => db.apiKey.findUnique({ where: { keyHash } }),
+    (found) => found !== null,
+  );
   if (!row || row.revokedAt) {
     throw new AppError("unauthenticated", "The API key is not valid.");
   }
@@ -88,6 +98,8 @@ export async function authenticateApiKey(
     !row.lastUsedAt ||
     now.getTime() - row.lastUsedAt.getTime() > LAST_USED_PRECISION_MS
   ) {
+    // Noted on the cached row too, so the next minute's calls skip this.
+    row.lastUsedAt = now;
     await db.apiKey.updateMany({
       where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: now } }] },
       data: { lastUsedAt: now },
@@ -115,6 +127,13 @@ export async function revokeApiKey(db: PrismaClient, actor: Actor, input: unknow
 
     const revokedAt = new Date();
     await tx.apiKey.update({ where: { id }, data: { revokedAt } });
+    // Instances drop their cached copy of the key on this event.
+    await emitEvent(tx, {
+      type: "api_key.revoked",
+      aggregateType: "api_key",
+      aggregateId: id,
+      payload: { apiKeyId: id },
+    });
     await recordAudit(tx, {
       actor,
       action: "api_key.revoked",

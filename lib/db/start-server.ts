@@ -1,7 +1,7 @@
+import { enableReferenceCache } from "@/lib/db/reference-cache";
 import { startEvents, stopEvents } from "@/lib/events/start-events";
 import { startReservationSweeper } from "@/lib/inventory/start-sweeper";
 import { startOrderSweeper } from "@/lib/orders/start-order-sweeper";
-import { enablePricingCache } from "@/lib/pricing-data/reference-cache";
 import { databaseTarget } from "./config";
 import { prepareDatabase } from "./prepare";
 import { DEMO_SIGN_INS } from "./seed";
@@ -16,8 +16,8 @@ export async function startServer(): Promise<void> {
   const isEmbedded = databaseTarget().kind === "embedded";
   await prepareDatabase({ seed: isEmbedded });
   const events = await startEvents();
-  // Reference data for pricing is cached once the hub can tell of changes.
-  if (events.hub) enablePricingCache(events.hub);
+  // Reference data (pricing, API keys) is cached once the hub can tell of changes.
+  if (events.hub) enableReferenceCache(events.hub);
   const stopSweeper = startReservationSweeper();
   const stopOrderSweeper = startOrderSweeper();
   // Next closes its server on these signals and waits for open responses;

@@ -12,10 +12,10 @@ import type {
   TaxCategory,
   TaxRounding,
 } from "@/lib/db/generated/enums";
+import { cachedReference } from "@/lib/db/reference-cache";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import type { Market, ShippingTax } from "@/lib/pricing";
-import { cachedReference } from "./reference-cache";
 
 /** One entry of Settings.markets, read leniently: unknown keys are ignored. */
 const SettingsMarketSchema = z.object({

@@ -1,8 +1,8 @@
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { cachedReference } from "@/lib/db/reference-cache";
 import { logger } from "@/lib/log";
 import { type Promotion, PromotionSchema, type SalesChannel } from "@/lib/pricing";
-import { cachedReference } from "./reference-cache";
 
 /**
  * The stored definition as the engine reads it, with the row's id. Null

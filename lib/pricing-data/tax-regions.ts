@@ -1,8 +1,8 @@
 import type { Db } from "@/lib/db/client";
 import type { TaxCategory } from "@/lib/db/generated/enums";
+import { cachedReference } from "@/lib/db/reference-cache";
 import { ppmToPercent } from "@/lib/money";
 import type { Address, TaxRegion } from "@/lib/pricing";
-import { cachedReference } from "./reference-cache";
 
 interface TaxRegionRow {
   id: string;

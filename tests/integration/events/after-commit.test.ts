@@ -1,24 +1,23 @@
 /**
  * What runs after a commit, on real PostgreSQL: commit callbacks (which
  * announce outbox events) run only once the transaction's rows are
- * visible to other connections, never for a rollback; and the pricing
- * reference cache, once the server turns it on, is dropped when a pricing
- * event commits in this process or reaches it through the realtime hub.
+ * visible to other connections, never for a rollback; and the reference
+ * cache (pricing, API keys), once the server turns it on, is dropped when a
+ * pricing event commits in this process or reaches it through the realtime
+ * hub, and a revoked API key is refused by the very next request.
  */
 
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { authenticateApiKey, createApiKey, revokeApiKey } from "@/lib/auth/api-keys";
 import { afterCommit } from "@/lib/db/after-commit";
 import { createPrismaClient } from "@/lib/db/client";
+import { clearReferenceCache, enableReferenceCache } from "@/lib/db/reference-cache";
 import { connectPostgres } from "@/lib/db/sql";
 import { emitEvent } from "@/lib/events/emit-event";
 import { OUTBOX_CHANNEL } from "@/lib/events/outbox-listener";
 import type { HubSubscriber, RealtimeHub } from "@/lib/events/realtime-hub";
 import { loadActivePromotions } from "@/lib/pricing-data/promotions";
-import {
-  clearPricingCache,
-  enablePricingCache,
-} from "@/lib/pricing-data/reference-cache";
 import { createTestDatabase } from "../support/database";
 import { levelChanged } from "./helpers";
 
@@ -34,7 +33,7 @@ const hub = {
 afterAll(() => {
   // Turns the cache off again for whatever runs next in this worker.
   for (const subscriber of subscribers) subscriber.onClose?.();
-  clearPricingCache();
+  clearReferenceCache();
 });
 
 describe("after commit", () => {
@@ -111,7 +110,7 @@ describe("pricing reference cache", () => {
         locationId: null,
         currency: "GBP",
       });
-    enablePricingCache(hub);
+    enableReferenceCache(hub);
     const first = await load();
     expect(first.map((a) => a.promotion.id)).toContain(promotion.id);
 
@@ -151,5 +150,27 @@ describe("pricing reference cache", () => {
       });
     }
     expect((await load()).map((a) => a.promotion.id)).toContain(promotion.id);
+  });
+
+  it("refuses a revoked API key at once although keys are cached", async () => {
+    enableReferenceCache(hub);
+    const system = { kind: "system" as const, reason: "test" };
+    const { id, key } = await createApiKey(db.prisma, system, {
+      name: "cached",
+      scopes: ["orders:read"],
+    });
+    const bearer = `Bearer ${key}`;
+    expect((await authenticateApiKey(db.prisma, bearer)).id).toBe(id);
+
+    // A cached key answers without the database: a change made behind
+    // the cache's back is not seen...
+    await db.prisma.apiKey.update({ where: { id }, data: { name: "renamed" } });
+    expect((await authenticateApiKey(db.prisma, bearer)).name).toBe("cached");
+
+    // ...and is refused by the next request once revoked here.
+    await revokeApiKey(db.prisma, system, { id });
+    await expect(authenticateApiKey(db.prisma, bearer)).rejects.toMatchObject({
+      code: "unauthenticated",
+    });
   });
 });

@@ -5,28 +5,32 @@ import type { RealtimeHub } from "@/lib/events/realtime-hub";
 import { logger } from "@/lib/log";
 
 /*
- * A per-instance cache of pricing's reference data: markets and their
- * rules, the definitions of switched-on promotions, tax regions with their
- * rates. Every cart change, cart view and checkout prices the cart again,
- * and without it each one read all of these afresh.
+ * A per-instance cache of reference data that nearly every request reads
+ * and that changes rarely: pricing's markets and their rules, the
+ * definitions of switched-on promotions, tax regions with their rates, and
+ * the API keys integrations authenticate with. Every cart change, cart view
+ * and checkout prices the cart again, and every API call checks its key;
+ * without it each one read all of these afresh.
  *
  * What is never cached: anything about one shopper or one basket (the
  * customer, their usage, the lines' catalogue facts), stock, and usage
  * totals of promotions that have a limit (read fresh each time).
  *
  * Invalidation: everything is dropped as soon as a pricing, settings,
- * location or catalogue event commits in this process (onEventsCommitted,
- * so an editor prices with their own change at once) or reaches this
- * instance's realtime hub from another; entries also expire after a short
- * time, in case the hub is down. Promotions are cached with their dates and
- * filtered by the instant on every read, so one starts and ends on time.
+ * location, catalogue or API key event commits in this process
+ * (onEventsCommitted, so an editor prices with their own change at once and
+ * a revoked key is refused by the next request) or reaches this instance's
+ * realtime hub from another; entries also expire after a short time, in
+ * case the hub is down. Promotions are cached with their dates and filtered
+ * by the instant on every read, so one starts and ends on time.
  *
- * Off until the server turns it on (`enablePricingCache`, once its realtime
- * hub runs): a process without the hub, such as a test or the CLI, would
- * not hear of other writers, so it reads the database every time.
+ * Off until the server turns it on (`enableReferenceCache`, once its
+ * realtime hub runs): a process without the hub, such as a test or the
+ * CLI, would not hear of other writers, so it reads the database every
+ * time. When the hub stops, the cache turns off again.
  */
 
-const INVALIDATING_EVENTS = /^(pricing|settings|location|catalog)\./;
+const INVALIDATING_EVENTS = /^(pricing|settings|location|catalog|api_key)\./;
 const TTL_MS = 30_000;
 
 interface Entry {
@@ -42,47 +46,50 @@ interface CacheState {
   generation: number;
 }
 
-const global = globalThis as unknown as { __omnitillPricingCache?: CacheState };
-global.__omnitillPricingCache ??= {
+const global = globalThis as unknown as { __omnitillReferenceCache?: CacheState };
+global.__omnitillReferenceCache ??= {
   isEnabled: false,
   entries: new WeakMap(),
   generation: 0,
 };
-const state: CacheState = global.__omnitillPricingCache;
+const state: CacheState = global.__omnitillReferenceCache;
 
 /** Turns the cache on, dropping it on every invalidating event the hub hands on. */
-export function enablePricingCache(hub: RealtimeHub): void {
+export function enableReferenceCache(hub: RealtimeHub): void {
   if (state.isEnabled) return;
   state.isEnabled = true;
   onEventsCommitted((types) => {
-    if (types.some((type) => INVALIDATING_EVENTS.test(type))) clearPricingCache();
+    if (types.some((type) => INVALIDATING_EVENTS.test(type))) clearReferenceCache();
   });
   hub.subscribe({
     onEvent: (event) => {
-      if (INVALIDATING_EVENTS.test(event.type)) clearPricingCache();
+      if (INVALIDATING_EVENTS.test(event.type)) clearReferenceCache();
     },
     onClose: () => {
       state.isEnabled = false;
-      clearPricingCache();
-      logger.info("pricing cache off: the realtime hub stopped");
+      clearReferenceCache();
+      logger.info("reference cache off: the realtime hub stopped");
     },
   });
 }
 
 /** Forgets every cached read. */
-export function clearPricingCache(): void {
+export function clearReferenceCache(): void {
   state.generation += 1;
   state.entries = new WeakMap();
 }
 
 /**
  * `load()`, or its cached result under `key` for the database behind `db`.
- * Concurrent asks share one load; a failed load is not kept.
+ * Concurrent asks share one load; a failed load is not kept, nor a result
+ * `isKept` refuses (say, a look-up that found nothing, so that guessing
+ * keys cannot fill the cache).
  */
 export function cachedReference<T>(
   db: Db,
   key: string,
   load: () => Promise<T>,
+  isKept: (value: T) => boolean = () => true,
 ): Promise<T> {
   const root = state.isEnabled ? rootClientOf(db) : null;
   if (!root) return load();
@@ -101,9 +108,11 @@ export function cachedReference<T>(
   const cache = entries;
   cache.set(key, { value, expiresAt: now + TTL_MS });
   value
-    .then(() => {
+    .then((loaded) => {
       // Cleared while loading: the result may predate the change.
-      if (generation !== state.generation) cache.delete(key);
+      if (generation !== state.generation || !isKept(loaded)) {
+        if (cache.get(key)?.value === value) cache.delete(key);
+      }
     })
     .catch(() => {
       if (cache.get(key)?.value === value) cache.delete(key);
