@@ -1,5 +1,8 @@
 import { type Actor, actorLabel } from "@/lib/auth/actor";
 import type { Prisma, Tx } from "@/lib/db/client";
+import { Prisma as Sql } from "@/lib/db/generated/client";
+import { jsonParam } from "@/lib/db/one-statement";
+import { uuid7 } from "@/lib/db/uuid7";
 import { currentAuditContext } from "./audit-context";
 
 export interface AuditInput {
@@ -47,6 +50,23 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
 export async function recordAudits(tx: Tx, inputs: readonly AuditInput[]): Promise<void> {
   if (inputs.length === 0) return;
   await tx.auditEntry.createMany({ data: inputs.map(auditRow) });
+}
+
+/**
+ * The entry of `recordAudit` as an INSERT, for writers that make their
+ * change and its audit entry in one statement (lib/db/one-statement.ts):
+ * one row, or one per row of `from` (a FROM clause, say the guard's).
+ */
+export function auditInsert(input: AuditInput, from: Sql.Sql = Sql.empty): Sql.Sql {
+  const row = auditRow(input);
+  return Sql.sql`INSERT INTO "AuditEntry" (id, "actorKind", "actorId", "actorLabel", action,
+      "entityType", "entityId", before, after, "locationId", "ipAddress", "userAgent",
+      "createdAt")
+    SELECT ${uuid7()}, ${row.actorKind}::"ActorKind", ${row.actorId}::text,
+      ${row.actorLabel}, ${row.action}, ${row.entityType}, ${row.entityId},
+      ${jsonParam(row.before)}, ${jsonParam(row.after)}, ${row.locationId}::text,
+      ${row.ipAddress}::text, ${row.userAgent}::text, now() AT TIME ZONE 'UTC'
+    ${from}`;
 }
 
 function auditRow(input: AuditInput) {

@@ -1,6 +1,10 @@
 import type { Db } from "@/lib/db/client";
+import type { Cart } from "@/lib/db/generated/client";
 import { notFound } from "@/lib/errors/app-error";
-import { availabilityForVariants } from "@/lib/inventory/availability";
+import {
+  availabilityForVariants,
+  type VariantAvailability,
+} from "@/lib/inventory/availability";
 import type { CodeOutcome, PricingResult, PricingWarning } from "@/lib/pricing";
 import { assertCartAccess, type CartActor } from "./cart-access";
 import { priceCartRecord } from "./price-cart";
@@ -77,9 +81,11 @@ export async function getCartView(
   return buildCartView(db, cart);
 }
 
-type CartWithLines = NonNullable<Awaited<ReturnType<typeof loadForView>>>;
+/** A cart as its view needs it: the row, the customer, the lines with their names. */
+export type CartWithLines = NonNullable<Awaited<ReturnType<typeof loadForView>>>;
 
-function loadForView(db: Db, cartId: string) {
+/** Reads a cart with what its view shows, in one statement; null when none. */
+export function loadForView(db: Db, cartId: string) {
   return db.cart.findUnique({
     where: { id: cartId },
     include: {
@@ -101,7 +107,16 @@ function loadForView(db: Db, cartId: string) {
   });
 }
 
-async function buildCartView(db: Db, cart: CartWithLines): Promise<CartView> {
+/**
+ * The view of a cart as read: priced by the engine, each line's
+ * availability from `availability` when the caller already read it for
+ * every line's variant, else read here.
+ */
+export async function buildCartView(
+  db: Db,
+  cart: CartWithLines,
+  availability?: Map<string, VariantAvailability>,
+): Promise<CartView> {
   const address = ShippingAddressSchema.safeParse(cart.shippingAddress);
   // An empty cart without codes prices to nothing: no need to ask.
   const result =
@@ -113,21 +128,23 @@ async function buildCartView(db: Db, cart: CartWithLines): Promise<CartView> {
           })
         ).result;
   const priced = new Map(result.lines.map((line) => [line.lineId, line]));
-  const availability = await availabilityForVariants(
-    db,
-    cart.lines.map((line) => line.variantId),
-  );
+  const stock =
+    availability ??
+    (await availabilityForVariants(
+      db,
+      cart.lines.map((line) => line.variantId),
+    ));
 
   const lines = cart.lines.map((line): CartLineView => {
     const p = priced.get(line.id);
-    const stock = availability.get(line.variantId);
+    const levels = stock.get(line.variantId);
     const available =
       line.fulfillment === "CARRY_OUT"
         ? null
         : line.locationId
-          ? (stock?.byLocation.find((l) => l.locationId === line.locationId)?.available ??
-            0)
-          : (stock?.shippable ?? 0);
+          ? (levels?.byLocation.find((l) => l.locationId === line.locationId)
+              ?.available ?? 0)
+          : (levels?.shippable ?? 0);
     const options = line.variant.optionValues.join(" / ");
     return {
       id: line.id,
@@ -192,6 +209,15 @@ function nothingToPrice(currency: string): PricingResult {
     explanation: { applied: [], notApplied: [], codes: [], manual: [] },
     warnings: [],
   };
+}
+
+/**
+ * The view of a cart just created, from its row: it has no lines or codes
+ * yet, so there is nothing to read again (unless a customer's name is due).
+ */
+export async function newCartView(db: Db, cart: Cart): Promise<CartView> {
+  if (cart.customerId) return cartViewById(db, cart.id);
+  return buildCartView(db, { ...cart, customer: null, lines: [] });
 }
 
 /** The view of a cart the caller already may see (after a change). */

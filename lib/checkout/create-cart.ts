@@ -1,9 +1,13 @@
 import type { PrismaClient } from "@/lib/db/client";
+import { type Cart, Prisma } from "@/lib/db/generated/client";
+import { jsonParam, oneStatement } from "@/lib/db/one-statement";
+import { uuid7 } from "@/lib/db/uuid7";
 import { AppError, type FieldErrors } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/validate";
+import { announceAfterCommit } from "@/lib/events/emit-event";
 import { defaultCurrency } from "@/lib/pricing-data/markets";
 import { assertCartAccess, type CartActor, channelFor } from "./cart-access";
-import { recordCartChange } from "./record-cart-change";
+import { cartChangeInserts } from "./record-cart-change";
 import { type CreateCartInput, CreateCartSchema } from "./schemas";
 
 /** A guest cart untouched for this long may be cleared away. */
@@ -58,28 +62,37 @@ export async function createCart(
   assertCartAccess(actor, draft);
   const currency = input.currency ?? (await defaultCurrency(db));
 
-  return db.$transaction(async (tx) => {
-    const cart = await tx.cart.create({
-      data: {
-        channel,
-        customerId,
-        locationId: input.locationId ?? null,
-        registerId: channel === "POS" ? (input.registerId ?? null) : null,
-        currency,
-        email: input.email ?? (actor?.kind === "customer" ? actor.email : null),
-        shippingAddress: input.shippingAddress ?? undefined,
-        expiresAt:
-          channel === "WEB" && !customerId
-            ? new Date(now.getTime() + GUEST_CART_DAYS * 86_400_000)
-            : null,
-      },
-    });
-    await recordCartChange(tx, {
-      actor,
-      action: "cart.created",
-      cart,
-      after: { channel, locationId: cart.locationId, registerId: cart.registerId },
-    });
-    return cart;
-  });
+  // The cart, its event and (for staff and API keys) its audit entry in
+  // one statement: one round trip, all or nothing.
+  const id = uuid7(now.getTime());
+  const locationId = input.locationId ?? null;
+  const registerId = channel === "POS" ? (input.registerId ?? null) : null;
+  const expiresAt =
+    channel === "WEB" && !customerId
+      ? new Date(now.getTime() + GUEST_CART_DAYS * 86_400_000)
+      : null;
+  const [cart] = await db.$queryRaw<CartRow[]>(
+    oneStatement(
+      Prisma.sql`INSERT INTO "Cart" (id, channel, "customerId", "locationId", "registerId",
+          currency, codes, email, "shippingAddress", "expiresAt", "createdAt", "updatedAt")
+        VALUES (${id}, ${channel}::"SalesChannel", ${customerId}, ${locationId},
+          ${registerId}, ${currency}, '{}',
+          ${input.email ?? (actor?.kind === "customer" ? actor.email : null)},
+          ${jsonParam(input.shippingAddress)}, ${expiresAt}::timestamp,
+          now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+        RETURNING *`,
+      ...cartChangeInserts({
+        actor,
+        action: "cart.created",
+        cart: { id, locationId },
+        after: { channel, locationId, registerId },
+      }),
+    ),
+  );
+  if (!cart) throw new Error(`cart ${id} was not written`);
+  announceAfterCommit(db, ["cart.created"]);
+  return cart;
 }
+
+/** A cart row as the INSERT returns it; the same shape Prisma reads. */
+type CartRow = Cart;

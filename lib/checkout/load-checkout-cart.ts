@@ -1,4 +1,5 @@
 import type { Db, Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import type { FulfillmentMethod } from "@/lib/db/generated/enums";
 import { AppError, type FieldErrors, notFound } from "@/lib/errors/app-error";
 import { routeShippedLines } from "./route-shipped-lines";
@@ -70,24 +71,47 @@ export async function lockCheckoutCart(tx: Tx, cart: LockedCart) {
     { status: string; orderId: string | null; updatedAt: Date; lines: string | null }[]
   >`
     SELECT c.status::text AS status, c."orderId", c."updatedAt",
-      (SELECT string_agg(l.id || ':' || l."variantId" || ':' || l.quantity || ':' ||
-         l.fulfillment::text || ':' || COALESCE(l."locationId", ''), ',' ORDER BY l.id COLLATE "C")
-       FROM "CartLine" AS l WHERE l."cartId" = c.id) AS lines
+      ${lineSignatureSql(Prisma.sql`c`)} AS lines
     FROM "Cart" AS c WHERE c.id = ${cart.id} FOR UPDATE`;
   if (!row) throw notFound("Cart");
-  const lines = [...cart.lines]
+  const isChanged =
+    row.updatedAt.getTime() !== cart.updatedAt.getTime() ||
+    (row.lines ?? "") !== lineSignature(cart.lines);
+  return { status: row.status, orderId: row.orderId, isChanged };
+}
+
+export type LockedCart = Awaited<ReturnType<typeof loadCheckoutCart>>;
+
+interface SignedLine {
+  id: string;
+  variantId: string;
+  quantity: number;
+  fulfillment: string;
+  locationId: string | null;
+}
+
+/**
+ * The lines of a cart as one string (id, variant, quantity, fulfillment,
+ * place; ordered by id), to tell whether they changed since they were
+ * read; `lineSignatureSql` makes the same string in SQL for the cart
+ * aliased `cart` (null for no lines).
+ */
+export function lineSignature(lines: readonly SignedLine[]): string {
+  return [...lines]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map(
       (l) =>
         `${l.id}:${l.variantId}:${l.quantity}:${l.fulfillment}:${l.locationId ?? ""}`,
     )
     .join(",");
-  const isChanged =
-    row.updatedAt.getTime() !== cart.updatedAt.getTime() || (row.lines ?? "") !== lines;
-  return { status: row.status, orderId: row.orderId, isChanged };
 }
 
-export type LockedCart = Awaited<ReturnType<typeof loadCheckoutCart>>;
+export function lineSignatureSql(cart: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT string_agg(l.id || ':' || l."variantId" || ':' || l.quantity
+      || ':' || l.fulfillment::text || ':' || COALESCE(l."locationId", ''), ','
+      ORDER BY l.id COLLATE "C")
+    FROM "CartLine" AS l WHERE l."cartId" = ${cart}.id)`;
+}
 
 /**
  * Checks every line can be fulfilled the way it asks, and routes shipped

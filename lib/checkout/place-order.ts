@@ -55,6 +55,7 @@
  * settled by expirePendingOrders.
  */
 import type { Db, PrismaClient } from "@/lib/db/client";
+import { uuid7 } from "@/lib/db/uuid7";
 import { AppError, type FieldErrors, isAppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/validate";
 import { hashBody } from "@/lib/idempotency";
@@ -77,7 +78,6 @@ import { recordRedemptions } from "@/lib/promotions/record-redemptions";
 import { assertCartAccess, type CartActor, cartActorRef } from "./cart-access";
 import { confirmOrder } from "./confirm-order";
 import { failOrder } from "./fail-order";
-import { uuid7 } from "./ids";
 import {
   type CheckoutLine,
   joinSplitLines,

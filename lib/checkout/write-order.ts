@@ -1,8 +1,8 @@
 import type { Prisma, Tx } from "@/lib/db/client";
 import type { FulfillmentMethod, SalesChannel } from "@/lib/db/generated/enums";
+import { uuid7 } from "@/lib/db/uuid7";
 import { allocateByWeights } from "@/lib/money";
 import type { PricingResult } from "@/lib/pricing";
-import { uuid7 } from "./ids";
 import type { CheckoutLine, CheckoutLocation } from "./load-checkout-cart";
 import { newOrderNumber } from "./order-number";
 import type { ShippingAddress } from "./schemas";

@@ -1,5 +1,7 @@
 import { afterCommit } from "@/lib/db/after-commit";
 import type { Prisma, Tx } from "@/lib/db/client";
+import { Prisma as Sql } from "@/lib/db/generated/client";
+import { jsonParam } from "@/lib/db/one-statement";
 import { logger } from "@/lib/log";
 import { announceOutbox } from "./announce-outbox";
 
@@ -32,6 +34,21 @@ export async function emitEvents(tx: Tx, events: readonly EventInput[]): Promise
     tx,
     events.map((event) => event.type),
   );
+}
+
+/**
+ * The outbox row of `emitEvent` as an INSERT, for writers that make their
+ * change and its event in one statement (lib/db/one-statement.ts): one row,
+ * or one per row of `from` (a FROM clause, say the statement's guard). The
+ * writer calls `announceAfterCommit` once the statement has run.
+ */
+export function outboxInsert(event: EventInput, from: Sql.Sql = Sql.empty): Sql.Sql {
+  return Sql.sql`INSERT INTO "OutboxEvent"
+      (type, "aggregateType", "aggregateId", payload, "locationId", "createdAt")
+    SELECT ${event.type}, ${event.aggregateType}, ${event.aggregateId},
+      ${jsonParam(event.payload)}, ${event.locationId ?? null}::text,
+      now() AT TIME ZONE 'UTC'
+    ${from}`;
 }
 
 type CommittedListener = (types: readonly string[]) => void;

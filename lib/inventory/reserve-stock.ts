@@ -1,11 +1,11 @@
 import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { ReservationOwner } from "@/lib/db/generated/enums";
+import { uuid7 } from "@/lib/db/uuid7";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { announceAfterCommit } from "@/lib/events/emit-event";
 import { type LevelSnapshot, levelChangedOutboxInsert } from "./level-events";
 import { sumByLevel } from "./level-key";
-import { uuid7 } from "./uuid7";
 
 export interface ReservationLine {
   variantId: string;

@@ -3,9 +3,16 @@ import type { PlaceOrderResult } from "@/lib/checkout/place-order";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { problemResponse } from "@/lib/errors/http";
 
+/**
+ * Carts and orders are one shopper's, never to be kept by a cache on the
+ * way; and their answers are a kilobyte or two, which costs more CPU to
+ * gzip than it saves on the wire (`no-transform` leaves them as they are).
+ */
+const PRIVATE_ANSWER = { "cache-control": "private, no-store, no-transform" };
+
 /** A cart as the API answers it. */
 export function cartResponse(cart: CartView, status = 200): Response {
-  return Response.json({ data: cart }, { status });
+  return Response.json({ data: cart }, { status, headers: PRIVATE_ANSWER });
 }
 
 /**
@@ -17,7 +24,7 @@ export function checkoutResponse(
   result: PlaceOrderResult,
   context: Record<string, unknown>,
 ) {
-  const headers = { "idempotent-replayed": String(result.isReplay) };
+  const headers = { ...PRIVATE_ANSWER, "idempotent-replayed": String(result.isReplay) };
   if (result.outcome === "placed") {
     return Response.json(
       { data: result.order },

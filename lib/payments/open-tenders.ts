@@ -1,6 +1,6 @@
-import { uuid7 } from "@/lib/checkout/ids";
 import type { Tx } from "@/lib/db/client";
 import type { PaymentProvider, PaymentStatus } from "@/lib/db/generated/enums";
+import { uuid7 } from "@/lib/db/uuid7";
 import { drawGiftCard } from "./gift-cards";
 import { drawStoreCredit } from "./store-credit";
 import type { SizedTender } from "./tenders";

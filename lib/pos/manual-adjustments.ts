@@ -3,10 +3,10 @@ import type { StaffActor } from "@/lib/auth/actor";
 import { authorize, can } from "@/lib/auth/authorize";
 import { type CartView, cartViewById } from "@/lib/checkout/cart-view";
 import { openCart } from "@/lib/checkout/change-cart-lines";
-import { uuid7 } from "@/lib/checkout/ids";
 import { priceCartRecord } from "@/lib/checkout/price-cart";
 import type { PrismaClient, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { uuid7 } from "@/lib/db/uuid7";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { emitEvent } from "@/lib/events/emit-event";
 import {

@@ -66,6 +66,11 @@ describe("carts", () => {
       ["SHIP", null],
       ["PICKUP", shop.store.name],
     ]);
+    // The view answered after a line is added is drawn from what was read
+    // and written; read afresh, the cart is the same.
+    expect(collected).toEqual(
+      await getCartView(db.prisma, { actor: null, cartId: cart.id }),
+    );
     const removed = await removeCartLine(db.prisma, {
       actor: null,
       cartId: cart.id,
@@ -73,6 +78,32 @@ describe("carts", () => {
     });
     expect(removed.totals.shippingMinor).toBe(0);
     expect(removed.lines).toHaveLength(1);
+  });
+
+  it("loses no unit when lines are added to one cart at the same moment", async () => {
+    const cart = await createCart(db.prisma, { actor: null, input: {} });
+    const adds = await Promise.allSettled(
+      Array.from({ length: 4 }, () =>
+        addCartLine(db.prisma, {
+          actor: null,
+          cartId: cart.id,
+          input: { variantId: shop.small.id, quantity: 1, fulfillment: "SHIP" },
+        }),
+      ),
+    );
+    const added = adds.filter((a) => a.status === "fulfilled").length;
+    // A change that kept losing the race says so; none is half-made.
+    for (const a of adds) {
+      if (a.status === "rejected") expect(a.reason).toMatchObject({ code: "conflict" });
+    }
+    expect(added).toBeGreaterThan(0);
+    const view = await getCartView(db.prisma, { actor: null, cartId: cart.id });
+    expect(view.lines.map((l) => l.quantity)).toEqual([added]);
+    await expect(
+      db.prisma.outboxEvent.count({
+        where: { type: "cart.line_added", aggregateId: cart.id },
+      }),
+    ).resolves.toBe(added);
   });
 
   it("refuses web carry-out, pickup where a store offers none, and bad input", async () => {
@@ -114,6 +145,20 @@ describe("carts", () => {
       input: { locationId: shop.store.id, registerId: shop.register.id },
     });
     expect(cart.channel).toBe("POS");
+    // Written in one statement with its event and audit entry; the row
+    // returned is the row as Prisma reads it.
+    expect(cart).toEqual(await db.prisma.cart.findUnique({ where: { id: cart.id } }));
+    expect(cart).toMatchObject({ status: "OPEN", registerId: shop.register.id });
+    await expect(
+      db.prisma.outboxEvent.count({
+        where: { type: "cart.created", aggregateId: cart.id },
+      }),
+    ).resolves.toBe(1);
+    await expect(
+      db.prisma.auditEntry.findFirst({
+        where: { action: "cart.created", entityId: cart.id },
+      }),
+    ).resolves.toMatchObject({ actorKind: "STAFF", locationId: shop.store.id });
     const view = await addCartLine(db.prisma, {
       actor: shop.associate,
       cartId: cart.id,

@@ -1,4 +1,4 @@
-import { cartViewById } from "@/lib/checkout/cart-view";
+import { newCartView } from "@/lib/checkout/cart-view";
 import { createCart } from "@/lib/checkout/create-cart";
 import { CreateCartSchema } from "@/lib/checkout/schemas";
 import { db } from "@/lib/db/client";
@@ -13,5 +13,5 @@ export const POST = apiRoute("checkout:create", async (request, { actor }) => {
     actor,
     input: parseInput(CreateCartSchema, await readJsonBody(request)),
   });
-  return cartResponse(await cartViewById(db, cart.id), 201);
+  return cartResponse(await newCartView(db, cart), 201);
 });

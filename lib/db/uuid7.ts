@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 /**
  * A UUID version 7 (RFC 9562): 48 bits of Unix milliseconds then random
  * bits, so ids sort by creation time like those Prisma makes for
- * `@default(uuid(7))`. For rows written by raw SQL.
+ * `@default(uuid(7))`. For rows written by raw SQL, and for ids made up
+ * front (checkout names an order and its lines before writing them).
  */
 export function uuid7(now: number = Date.now()): string {
   const bytes = randomBytes(16);
