@@ -1,11 +1,19 @@
 import type { Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import type { FulfillmentMethod, FulfillmentStatus } from "@/lib/db/generated/enums";
+import { oneStatement } from "@/lib/db/one-statement";
+import { announceAfterCommit } from "@/lib/events/emit-event";
 import { recordCounterSale } from "@/lib/inventory/record-counter-sale";
-import { assertOrderMove, settledOrderStatus } from "@/lib/orders/state-machine";
+import {
+  assertOrderMove,
+  type OrderStatusInput,
+  settledOrderStatus,
+} from "@/lib/orders/state-machine";
 import type { CardAuthorization } from "@/lib/payments/authorize-cards";
 import { bookCaptures } from "@/lib/payments/capture-payments";
 import type { CardOperation } from "@/lib/payments/card-operations";
 import { type CartActor, cartActorRef } from "./cart-access";
-import { announceOrder } from "./order-events";
+import { orderAnnouncementInserts } from "./order-events";
 import { recordCardResults } from "./settle-card-results";
 
 /** Locks an order and reads its status; null when it does not exist. */
@@ -30,15 +38,11 @@ export async function confirmOrder(
     authorizations: readonly CardAuthorization[];
   },
 ): Promise<CardOperation[] | null> {
-  const locked = await lockOrder(tx, options.orderId);
-  if (locked?.status !== "PENDING_PAYMENT") return null;
+  const order = await lockPendingOrder(tx, options.orderId);
+  if (!order) return null;
   const actor = cartActorRef(options.actor);
   await recordCardResults(tx, options.authorizations, actor);
 
-  const order = await tx.order.findUniqueOrThrow({
-    where: { id: options.orderId },
-    include: { fulfillments: true },
-  });
   const carryOut = order.fulfillments.filter((f) => f.method === "CARRY_OUT");
   const carryOutLines =
     carryOut.length > 0
@@ -77,19 +81,17 @@ export async function confirmOrder(
     });
   }
 
-  const payments = await tx.payment.findMany({ where: { orderId: order.id } });
+  const payments = await tx.$queryRaw<PaymentFigures[]>`
+    SELECT status::text AS status, "amountMinor", "capturedMinor", "voidedMinor",
+      "refundedMinor"
+    FROM "Payment" WHERE "orderId" = ${order.id}`;
   const fulfillments = order.fulfillments.map((f) =>
     f.method === "CARRY_OUT" ? { ...f, status: "PICKED_UP" as const } : f,
   );
   const status = settledOrderStatus({ status: "PLACED", fulfillments, payments });
   assertOrderMove("PENDING_PAYMENT", status);
-  await tx.order.update({ where: { id: order.id }, data: { status } });
-  // A till's offline sale has no server cart.
-  if (order.cartId) {
-    await tx.cart.update({ where: { id: order.cartId }, data: { status: "CONVERTED" } });
-  }
 
-  await announceOrder(tx, {
+  const announced = orderAnnouncementInserts({
     actor: options.actor,
     type: "order.placed",
     order: { ...order, status },
@@ -120,5 +122,60 @@ export async function confirmOrder(
         },
       })),
   });
+  // The status, the cart converted (a till's offline sale has none), the
+  // events and the audit entry: one statement.
+  await tx.$queryRaw(
+    oneStatement(
+      Prisma.sql`UPDATE "Order" SET status = ${status}::"OrderStatus",
+          "updatedAt" = now() AT TIME ZONE 'UTC'
+        WHERE id = ${order.id} RETURNING id`,
+      order.cartId
+        ? Prisma.sql`UPDATE "Cart" SET status = 'CONVERTED',
+            "updatedAt" = GREATEST(now() AT TIME ZONE 'UTC', "updatedAt" + interval '1 millisecond')
+          WHERE id = ${order.cartId}`
+        : null,
+      ...announced.inserts,
+    ),
+  );
+  announceAfterCommit(tx, announced.types);
   return operations;
+}
+
+type PaymentFigures = OrderStatusInput["payments"][number];
+
+/**
+ * Locks an order still waiting for its payment and reads what settling it
+ * needs, fulfillments included, in one statement; null when it is not
+ * waiting (a twin request settled it) or does not exist.
+ */
+async function lockPendingOrder(tx: Tx, orderId: string) {
+  const [order] = await tx.$queryRaw<
+    {
+      id: string;
+      number: string;
+      channel: string;
+      currency: string;
+      totalMinor: number;
+      cartId: string | null;
+      locationId: string | null;
+      isPayAtPickup: boolean;
+      fulfillments: {
+        id: string;
+        method: FulfillmentMethod;
+        status: FulfillmentStatus;
+        locationId: string;
+        amountMinor: number;
+      }[];
+    }[]
+  >`
+    SELECT o.id, o.number, o.channel::text AS channel, o.currency, o."totalMinor",
+      o."cartId", o."locationId", o."isPayAtPickup",
+      COALESCE((SELECT json_agg(json_build_object('id', f.id, 'method', f.method,
+          'status', f.status, 'locationId', f."locationId", 'amountMinor', f."amountMinor")
+          ORDER BY f.id)
+        FROM "Fulfillment" AS f WHERE f."orderId" = o.id), '[]') AS fulfillments
+    FROM "Order" AS o
+    WHERE o.id = ${orderId} AND o.status = 'PENDING_PAYMENT'
+    FOR UPDATE OF o`;
+  return order ?? null;
 }

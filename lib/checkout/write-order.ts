@@ -1,5 +1,7 @@
-import type { Prisma, Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import type { FulfillmentMethod, SalesChannel } from "@/lib/db/generated/enums";
+import { jsonParam, oneStatement } from "@/lib/db/one-statement";
 import { uuid7 } from "@/lib/db/uuid7";
 import { allocateByWeights } from "@/lib/money";
 import type { PricingResult } from "@/lib/pricing";
@@ -68,45 +70,62 @@ export async function writeOrder(tx: Tx, draft: OrderDraft): Promise<WriteOrderR
   const { fulfillments, lines } = planFulfillments(draft);
   const snapshot = snapshotFor(draft.priced, lines);
 
-  let number = "";
-  for (let attempt = 0; attempt < NUMBER_ATTEMPTS && !number; attempt += 1) {
-    const candidate = newOrderNumber();
-    // ON CONFLICT DO NOTHING: a clash must not abort the transaction, and
-    // it waits for a twin request's transaction to finish first.
-    const inserted = await tx.order.createMany({
-      data: [
-        {
-          id: orderId,
-          number: candidate,
-          channel: draft.channel,
-          status: "PENDING_PAYMENT",
-          customerId: draft.customerId,
-          email: draft.email,
-          currency: draft.priced.currency,
-          subtotalMinor: totals.subtotal,
-          discountMinor: totals.discount,
-          shippingMinor: totals.shipping,
-          taxMinor: totals.tax,
-          totalMinor: totals.total,
-          idempotencyKey: draft.idempotencyKey,
-          idempotencyHash: draft.idempotencyHash ?? null,
-          locationId: draft.locationId,
-          registerId: draft.registerId,
-          staffId: draft.staffId,
-          shippingAddress: (draft.shippingAddress ?? undefined) as
-            | Prisma.InputJsonValue
-            | undefined,
-          pricingSnapshot: snapshot as unknown as Prisma.InputJsonValue,
-          isPayAtPickup: draft.isPayAtPickup,
-          cartId: draft.cartId,
-          placedAt: draft.now,
-        },
-      ],
-      skipDuplicates: true,
-    });
-    if (inserted.count === 1) {
-      number = candidate;
-      break;
+  const amounts = lineAmounts(draft);
+  const children = [
+    // Fulfillments and lines are written only with their order (FROM main).
+    Prisma.sql`INSERT INTO "Fulfillment" (id, "orderId", "locationId", method, status,
+        "amountMinor", "holdUntil", "createdAt", "updatedAt")
+      SELECT f.*, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+      FROM (VALUES ${Prisma.join(
+        fulfillments.map(
+          (f) => Prisma.sql`(${f.id}, ${orderId}, ${f.locationId},
+            ${f.method}::"FulfillmentMethod", 'ALLOCATED'::"FulfillmentStatus",
+            ${f.amountMinor}::int, ${holdUntil(draft, f)}::timestamp)`,
+        ),
+      )}) AS f, main`,
+    Prisma.sql`INSERT INTO "OrderLine" (id, "orderId", "variantId", sku, title, quantity,
+        "unitPriceMinor", "discountMinor", "taxMinor", "totalMinor", fulfillment,
+        "locationId", "fulfillmentId")
+      SELECT l.* FROM (VALUES ${Prisma.join(
+        lines.map((line, index) => {
+          const priced = amounts[index];
+          return Prisma.sql`(${line.orderLineId}, ${orderId}, ${line.variantId},
+            ${line.sku}, ${line.title}, ${line.quantity}::int,
+            ${priced?.unitPrice ?? 0}::int, ${priced?.discount ?? 0}::int,
+            ${priced?.tax ?? 0}::int, ${priced?.total ?? 0}::int,
+            ${line.fulfillment}::"FulfillmentMethod", ${line.locationId}::text,
+            ${line.fulfillmentId}::text)`;
+        }),
+      )}) AS l, main`,
+  ];
+
+  for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt += 1) {
+    const number = newOrderNumber();
+    // The order, its fulfillments and its lines in one statement. ON
+    // CONFLICT DO NOTHING: a clash of numbers or keys must not abort the
+    // transaction, and it waits for a twin request's transaction first.
+    const inserted = await tx.$queryRaw<{ id: string }[]>(
+      oneStatement(
+        Prisma.sql`INSERT INTO "Order" (id, number, channel, status, "customerId", email,
+            currency, "subtotalMinor", "discountMinor", "shippingMinor", "taxMinor",
+            "totalMinor", "idempotencyKey", "idempotencyHash", "locationId", "registerId",
+            "staffId", "shippingAddress", "pricingSnapshot", "isPayAtPickup", "cartId",
+            "placedAt", "updatedAt")
+          VALUES (${orderId}, ${number}, ${draft.channel}::"SalesChannel",
+            'PENDING_PAYMENT', ${draft.customerId}, ${draft.email}, ${draft.priced.currency},
+            ${totals.subtotal}, ${totals.discount}, ${totals.shipping}, ${totals.tax},
+            ${totals.total}, ${draft.idempotencyKey}, ${draft.idempotencyHash ?? null},
+            ${draft.locationId}, ${draft.registerId}, ${draft.staffId},
+            ${jsonParam(draft.shippingAddress)}, ${jsonParam(snapshot)},
+            ${draft.isPayAtPickup}, ${draft.cartId}, ${draft.now}::timestamp,
+            now() AT TIME ZONE 'UTC')
+          ON CONFLICT DO NOTHING
+          RETURNING id`,
+        ...(lines.length > 0 ? children : []),
+      ),
+    );
+    if (inserted.length === 1) {
+      return { status: "written", orderId, number, fulfillments, lines };
     }
     const twin = await tx.order.findUnique({
       where: { idempotencyKey: draft.idempotencyKey },
@@ -114,41 +133,7 @@ export async function writeOrder(tx: Tx, draft: OrderDraft): Promise<WriteOrderR
     });
     if (twin) return { status: "duplicate" };
   }
-  if (!number) throw new Error("no free order number after several attempts");
-
-  await tx.fulfillment.createMany({
-    data: fulfillments.map((f) => ({
-      id: f.id,
-      orderId,
-      locationId: f.locationId,
-      method: f.method,
-      status: "ALLOCATED" as const,
-      amountMinor: f.amountMinor,
-      holdUntil: holdUntil(draft, f),
-    })),
-  });
-  const amounts = lineAmounts(draft);
-  await tx.orderLine.createMany({
-    data: lines.map((line, index) => {
-      const priced = amounts[index];
-      return {
-        id: line.orderLineId,
-        orderId,
-        variantId: line.variantId,
-        sku: line.sku,
-        title: line.title,
-        quantity: line.quantity,
-        unitPriceMinor: priced?.unitPrice ?? 0,
-        discountMinor: priced?.discount ?? 0,
-        taxMinor: priced?.tax ?? 0,
-        totalMinor: priced?.total ?? 0,
-        fulfillment: line.fulfillment,
-        locationId: line.locationId,
-        fulfillmentId: line.fulfillmentId,
-      };
-    }),
-  });
-  return { status: "written", orderId, number, fulfillments, lines };
+  throw new Error("no free order number after several attempts");
 }
 
 /**
