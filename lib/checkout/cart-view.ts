@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import type { Cart } from "@/lib/db/generated/client";
+import type { Cart, CartLine } from "@/lib/db/generated/client";
 import { notFound } from "@/lib/errors/app-error";
 import {
   availabilityForVariants,
@@ -81,30 +81,56 @@ export async function getCartView(
   return buildCartView(db, cart);
 }
 
-/** A cart as its view needs it: the row, the customer, the lines with their names. */
-export type CartWithLines = NonNullable<Awaited<ReturnType<typeof loadForView>>>;
+/** A cart as its view and checkout need it: the row, the customer, the lines with their names. */
+export type CartWithLines = Cart & {
+  customer: { firstName: string; lastName: string; email: string | null } | null;
+  lines: (CartLine & {
+    variant: { sku: string; optionValues: string[]; product: { title: string } };
+    location: { name: string } | null;
+  })[];
+};
 
-/** Reads a cart with what its view shows, in one statement; null when none. */
-export function loadForView(db: Db, cartId: string) {
-  return db.cart.findUnique({
-    where: { id: cartId },
-    include: {
-      customer: { select: { firstName: true, lastName: true, email: true } },
-      lines: {
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        include: {
-          variant: {
-            select: {
-              sku: true,
-              optionValues: true,
-              product: { select: { title: true } },
-            },
-          },
-          location: { select: { name: true } },
-        },
-      },
-    },
-  });
+type CartWithLinesRow = Omit<CartWithLines, "lines"> & {
+  lines: (Omit<CartWithLines["lines"][number], "createdAt"> & { createdAt: string })[];
+};
+
+/**
+ * Reads a cart with what its view shows, in one statement; null when none.
+ * Every cart request and every checkout starts here, so it is one plain
+ * query, the lines gathered as JSON in their order of adding.
+ */
+export async function loadForView(db: Db, cartId: string): Promise<CartWithLines | null> {
+  const [row] = await db.$queryRaw<CartWithLinesRow[]>`
+    SELECT c.id, c.channel::text AS channel, c."customerId", c."locationId", c."registerId",
+      c.currency, COALESCE(c.codes, '{}') AS codes, c.status::text AS status, c.email,
+      c."manualDiscount", c."shippingAddress", c."orderId", c."expiresAt", c."createdAt",
+      c."updatedAt",
+      (SELECT json_build_object('firstName', cu."firstName", 'lastName', cu."lastName",
+                                'email', cu.email)
+       FROM "Customer" AS cu WHERE cu.id = c."customerId") AS customer,
+      COALESCE((
+        SELECT json_agg(json_build_object(
+          'id', l.id, 'cartId', l."cartId", 'variantId', l."variantId",
+          'quantity', l.quantity, 'fulfillment', l.fulfillment,
+          'locationId', l."locationId", 'priceOverride', l."priceOverride",
+          'manualDiscount', l."manualDiscount", 'createdAt', l."createdAt",
+          'variant', json_build_object('sku', v.sku,
+            'optionValues', COALESCE(v."optionValues", '{}'),
+            'product', json_build_object('title', p.title)),
+          'location', CASE WHEN loc.id IS NULL THEN NULL
+                           ELSE json_build_object('name', loc.name) END)
+          ORDER BY l."createdAt", l.id)
+        FROM "CartLine" AS l
+        JOIN "Variant" AS v ON v.id = l."variantId"
+        JOIN "Product" AS p ON p.id = v."productId"
+        LEFT JOIN "Location" AS loc ON loc.id = l."locationId"
+        WHERE l."cartId" = c.id), '[]') AS lines
+    FROM "Cart" AS c WHERE c.id = ${cartId}`;
+  if (!row) return null;
+  return {
+    ...row,
+    lines: row.lines.map((line) => ({ ...line, createdAt: new Date(line.createdAt) })),
+  };
 }
 
 /**

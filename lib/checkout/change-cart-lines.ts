@@ -268,16 +268,19 @@ async function checkLine(
   const refuse = (field: string, message: string) =>
     new AppError("invalid_input", message, { fields: { [field]: [message] } });
 
-  const variant = await db.variant.findUnique({
-    where: { id: line.variantId },
-    select: {
-      isActive: true,
-      currency: true,
-      sku: true,
-      optionValues: true,
-      product: { select: { status: true, title: true } },
-    },
-  });
+  const [variant] = await db.$queryRaw<
+    {
+      isActive: boolean;
+      currency: string;
+      sku: string;
+      optionValues: string[];
+      product: { status: string; title: string };
+    }[]
+  >`
+    SELECT v."isActive", v.currency, v.sku, COALESCE(v."optionValues", '{}') AS "optionValues",
+      json_build_object('status', p.status, 'title', p.title) AS product
+    FROM "Variant" AS v JOIN "Product" AS p ON p.id = v."productId"
+    WHERE v.id = ${line.variantId}`;
   if (!variant) throw refuse("variantId", "No variant has this id.");
   if (!variant.isActive || variant.product.status !== "ACTIVE") {
     throw refuse("variantId", "This item is not for sale.");

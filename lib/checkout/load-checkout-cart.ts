@@ -2,6 +2,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { FulfillmentMethod } from "@/lib/db/generated/enums";
 import { AppError, type FieldErrors, notFound } from "@/lib/errors/app-error";
+import { type CartWithLines, loadForView } from "./cart-view";
 import { routeShippedLines } from "./route-shipped-lines";
 import type { ShippingAddress } from "./schemas";
 
@@ -37,24 +38,8 @@ export interface CheckoutLocation {
  * its order's transaction and checks it has not changed since
  * (`lockCheckoutCart`).
  */
-export async function loadCheckoutCart(db: Db, cartId: string) {
-  const cart = await db.cart.findUnique({
-    where: { id: cartId },
-    include: {
-      lines: {
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        include: {
-          variant: {
-            select: {
-              sku: true,
-              optionValues: true,
-              product: { select: { title: true } },
-            },
-          },
-        },
-      },
-    },
-  });
+export async function loadCheckoutCart(db: Db, cartId: string): Promise<LockedCart> {
+  const cart = await loadForView(db, cartId);
   if (!cart) throw notFound("Cart");
   return cart;
 }
@@ -80,7 +65,7 @@ export async function lockCheckoutCart(tx: Tx, cart: LockedCart) {
   return { status: row.status, orderId: row.orderId, isChanged };
 }
 
-export type LockedCart = Awaited<ReturnType<typeof loadCheckoutCart>>;
+export type LockedCart = CartWithLines;
 
 interface SignedLine {
   id: string;

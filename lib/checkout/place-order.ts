@@ -266,7 +266,6 @@ async function openOrder(db: PrismaClient, context: CheckoutContext): Promise<Op
         now,
       });
       if (written.status === "duplicate") return { status: "duplicate" };
-      await tx.cart.update({ where: { id: cart.id }, data: { orderId } });
       // Counted with the order, so a single-use code cannot be spent by
       // two checkouts at once; failOrder gives the uses back.
       await recordRedemptions(tx, {

@@ -60,7 +60,8 @@ const NUMBER_ATTEMPTS = 8;
  * Writes an order as PENDING_PAYMENT with a snapshot of every price,
  * discount and tax line, its fulfillments (one per location and method,
  * each with the amount to capture when it ships or is handed over) and
- * its lines: three batched inserts. A clash of order numbers is retried
+ * its lines, in one statement that also makes its cart (when it has one)
+ * point at it. A clash of order numbers is retried
  * with a fresh number; a clash of idempotency keys means a twin request
  * already wrote the order, which the caller then returns.
  */
@@ -122,6 +123,7 @@ export async function writeOrder(tx: Tx, draft: OrderDraft): Promise<WriteOrderR
           ON CONFLICT DO NOTHING
           RETURNING id`,
         ...(lines.length > 0 ? children : []),
+        draft.cartId ? claimCart(draft.cartId) : null,
       ),
     );
     if (inserted.length === 1) {
@@ -134,6 +136,16 @@ export async function writeOrder(tx: Tx, draft: OrderDraft): Promise<WriteOrderR
     if (twin) return { status: "duplicate" };
   }
   throw new Error("no free order number after several attempts");
+}
+
+/**
+ * The cart becomes the order's, only with it (FROM main). Its update
+ * stamp moves strictly forward, as every change to a cart's contents does.
+ */
+function claimCart(cartId: string): Prisma.Sql {
+  return Prisma.sql`UPDATE "Cart" AS c SET "orderId" = main.id,
+      "updatedAt" = GREATEST(now() AT TIME ZONE 'UTC', c."updatedAt" + interval '1 millisecond')
+    FROM main WHERE c.id = ${cartId}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import type { PaymentProvider, PaymentStatus } from "@/lib/db/generated/enums";
 import { uuid7 } from "@/lib/db/uuid7";
 import { drawGiftCard } from "./gift-cards";
@@ -125,7 +126,21 @@ export async function openTenders(
     });
   }
 
-  if (rows.length > 0) await tx.payment.createMany({ data: rows });
+  if (rows.length > 0) {
+    await tx.$executeRaw`
+      INSERT INTO "Payment" (id, "orderId", provider, status, currency, "amountMinor",
+        "capturedMinor", "tenderedMinor", "changeMinor", "idempotencyKey", "giftCardId",
+        "storeCreditAccountId", "isTestMode", "createdAt", "updatedAt")
+      VALUES ${Prisma.join(
+        rows.map(
+          (row) => Prisma.sql`(${row.id}, ${row.orderId},
+            ${row.provider}::"PaymentProvider", ${row.status}::"PaymentStatus",
+            ${row.currency}, ${row.amountMinor}::int, ${row.capturedMinor}::int, ${row.tenderedMinor}::int, ${row.changeMinor}::int,
+            ${row.idempotencyKey}, ${row.giftCardId}::text, ${row.storeCreditAccountId}::text,
+            ${row.isTestMode}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')`,
+        ),
+      )}`;
+  }
   if (events.length > 0) await tx.paymentEvent.createMany({ data: events });
   return opened;
 }

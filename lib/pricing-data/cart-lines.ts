@@ -35,9 +35,25 @@ export interface VariantFacts {
   isSellable: boolean;
 }
 
+interface VariantFactsRow {
+  id: string;
+  priceMinor: number;
+  currency: string;
+  isActive: boolean;
+  productId: string;
+  status: string;
+  taxCategory: CartLine["taxCategory"];
+  collectionIds: string[];
+  /** The product's category and its ancestors, nearest first; empty for none. */
+  categoryIds: string[];
+}
+
 /**
  * Reads the facts of some variants: product, category with every ancestor,
- * collections, price and tax category. Unknown ids are left out.
+ * collections, price and tax category. Unknown ids are left out. One
+ * statement, since every cart change and checkout reads it: the category
+ * chains come from a recursive query (bounded, so a cycle a bad edit made
+ * cannot run away; `categoryChain` cuts it where it repeats).
  */
 export async function loadVariantFacts(
   db: Db,
@@ -46,48 +62,54 @@ export async function loadVariantFacts(
   const ids = [...new Set(variantIds)];
   if (ids.length === 0) return new Map();
 
-  const variants = await db.variant.findMany({
-    where: { id: { in: ids } },
-    select: {
-      id: true,
-      priceMinor: true,
-      currency: true,
-      isActive: true,
-      product: {
-        select: {
-          id: true,
-          status: true,
-          categoryId: true,
-          taxCategory: true,
-          collections: {
-            select: { collectionId: true },
-            orderBy: { collectionId: "asc" },
-          },
-        },
-      },
-    },
-  });
-  const ancestors = await loadCategoryAncestors(
-    db,
-    variants.flatMap((v) => (v.product.categoryId ? [v.product.categoryId] : [])),
-  );
+  const rows = await db.$queryRaw<VariantFactsRow[]>`
+    WITH RECURSIVE facts AS (
+      SELECT v.id, v."priceMinor", v.currency, v."isActive", p.id AS "productId",
+        p.status::text AS status, p."taxCategory"::text AS "taxCategory", p."categoryId",
+        ARRAY(SELECT cp."collectionId" FROM "CollectionProduct" AS cp
+              WHERE cp."productId" = p.id ORDER BY cp."collectionId") AS "collectionIds"
+      FROM "Variant" AS v JOIN "Product" AS p ON p.id = v."productId"
+      WHERE v.id = ANY(${ids}::text[])
+    ), chain AS (
+      SELECT c.id, c."parentId", c.id AS root, 1 AS depth
+      FROM "Category" AS c WHERE c.id IN (SELECT "categoryId" FROM facts)
+      UNION ALL
+      SELECT c.id, c."parentId", chain.root, chain.depth + 1
+      FROM "Category" AS c JOIN chain ON c.id = chain."parentId"
+      WHERE chain.depth < ${MAX_CATEGORY_DEPTH}
+    )
+    SELECT facts.*, ARRAY(SELECT chain.id FROM chain
+                          WHERE chain.root = facts."categoryId" ORDER BY chain.depth) AS "categoryIds"
+    FROM facts`;
 
   return new Map(
-    variants.map((variant) => {
-      const { product } = variant;
+    rows.map((row) => {
       const facts: VariantFacts = {
-        variantId: variant.id,
-        productId: product.id,
-        categoryIds: product.categoryId ? (ancestors.get(product.categoryId) ?? []) : [],
-        collectionIds: product.collections.map((c) => c.collectionId),
-        unitPrice: variant.priceMinor,
-        currency: variant.currency,
-        taxCategory: product.taxCategory,
-        isSellable: variant.isActive && product.status === "ACTIVE",
+        variantId: row.id,
+        productId: row.productId,
+        categoryIds: withoutRepeat(row.categoryIds),
+        collectionIds: row.collectionIds,
+        unitPrice: row.priceMinor,
+        currency: row.currency,
+        taxCategory: row.taxCategory,
+        isSellable: row.isActive && row.status === "ACTIVE",
       };
-      return [variant.id, facts];
+      return [row.id, facts];
     }),
   );
+}
+
+/** Deeper than any real category tree; only a cycle reaches it. */
+const MAX_CATEGORY_DEPTH = 64;
+
+/** A chain up to its first repeated id (a cycle), like `categoryChain`. */
+function withoutRepeat(chain: readonly string[]): string[] {
+  const seen: string[] = [];
+  for (const id of chain) {
+    if (seen.includes(id)) break;
+    seen.push(id);
+  }
+  return seen;
 }
 
 /**

@@ -19,6 +19,12 @@ export interface PricingCustomer {
   context: CustomerContext | null;
 }
 
+interface CustomerRow {
+  id: string;
+  groups: string[];
+  isTaxExempt: boolean;
+}
+
 /** The key per-customer limits count by: the customer's id, else a guest's e-mail. */
 export function customerKeyFor(
   customerId: string | null,
@@ -46,11 +52,15 @@ export async function loadPricingCustomer(
 ): Promise<PricingCustomer> {
   const isCounted = options.isOrderCountNeeded ?? true;
   const email = options.email?.trim().toLowerCase() || null;
-  const customer = options.customerId
-    ? await db.customer.findUnique({ where: { id: options.customerId } })
+  // Every cart change and checkout reads this: only the columns used. A
+  // list column may hold NULL, which Prisma reads as empty.
+  const [customer] = options.customerId
+    ? await db.$queryRaw<CustomerRow[]>`
+        SELECT id, COALESCE(groups, '{}') AS groups, "isTaxExempt" FROM "Customer" WHERE id = ${options.customerId}`
     : email
-      ? await db.customer.findUnique({ where: { email } })
-      : null;
+      ? await db.$queryRaw<CustomerRow[]>`
+          SELECT id, COALESCE(groups, '{}') AS groups, "isTaxExempt" FROM "Customer" WHERE email = ${email}`
+      : [];
 
   if (customer) {
     const orderCount = isCounted
