@@ -3,6 +3,7 @@ import { priceCart } from "@/lib/pricing";
 import {
   exportPricingBundle,
   loadPricingInputs,
+  loadVariantFacts,
   pricingContextFromBundle,
 } from "@/lib/pricing-data";
 import { recordRedemptions } from "@/lib/promotions";
@@ -188,6 +189,32 @@ describe("loading what the pricing engine needs", () => {
       categoryIds: [shop.kitchen.id, shop.home.id],
       collectionIds: [],
     });
+  });
+
+  it("reads a category chain that an edit made circular up to where it repeats", async () => {
+    const loop = await db.prisma.category.create({
+      data: { handle: "loop-a", name: "Loop A" },
+    });
+    const back = await db.prisma.category.create({
+      data: { handle: "loop-b", name: "Loop B", parentId: loop.id },
+    });
+    await db.prisma.category.update({ where: { id: loop.id }, data: { parentId: back.id } });
+    const product = await db.prisma.product.create({
+      data: {
+        handle: "looped-tee",
+        title: "Looped tee",
+        status: "ACTIVE",
+        optionNames: [],
+        categoryId: loop.id,
+      },
+    });
+    const variant = await db.prisma.variant.create({
+      data: { productId: product.id, sku: "LOOP-1", optionValues: [], priceMinor: 900 },
+    });
+
+    const facts = await loadVariantFacts(db.prisma, [variant.id]);
+
+    expect(facts.get(variant.id)?.categoryIds).toEqual([loop.id, back.id]);
   });
 
   it("refuses unknown and unsellable variants and unknown stores, line by line", async () => {
