@@ -20,15 +20,21 @@ export function statusFor(code: ErrorCode): number {
 /**
  * Normalises anything thrown into an AppError. Unknown errors are logged
  * with their stack and become `internal`, so no raw database or vendor
- * message reaches a person.
+ * message reaches a person. A refusal of the caller's request (bad input,
+ * sold out, declined, not found) is an outcome, not a fault: it is logged
+ * at info with its code, internal message and fields, without a stack,
+ * which would cost more to format than answering the request did.
  */
 export function toAppError(
   error: unknown,
   context: Record<string, unknown> = {},
 ): AppError {
   if (isAppError(error)) {
-    const level = error.code === "internal" ? "error" : "warn";
-    logger[level]({ ...context, code: error.code, err: error }, error.message);
+    if (error.code === "internal") {
+      logger.error({ ...context, code: error.code, err: error }, error.message);
+    } else {
+      logger.info({ ...context, code: error.code, fields: error.fields }, error.message);
+    }
     return error;
   }
   logger.error({ ...context, err: error }, "unexpected error");
