@@ -198,7 +198,10 @@ describe("loading what the pricing engine needs", () => {
     const back = await db.prisma.category.create({
       data: { handle: "loop-b", name: "Loop B", parentId: loop.id },
     });
-    await db.prisma.category.update({ where: { id: loop.id }, data: { parentId: back.id } });
+    await db.prisma.category.update({
+      where: { id: loop.id },
+      data: { parentId: back.id },
+    });
     const product = await db.prisma.product.create({
       data: {
         handle: "looped-tee",
