@@ -12,7 +12,7 @@ import {
 } from "@/lib/inventory/availability";
 import { assertCartAccess, type CartActor } from "./cart-access";
 import { buildCartView, type CartView, cartViewById, loadForView } from "./cart-view";
-import { lineSignature, lineSignatureSql } from "./load-checkout-cart";
+import { lineSignature, lineSignatureSql, nextCartStamp } from "./load-checkout-cart";
 import { cartChangeInserts, recordCartChange } from "./record-cart-change";
 import {
   type AddCartLineInput,
@@ -133,9 +133,7 @@ function stampIfUnchanged(cart: {
   updatedAt: Date;
   lines: Parameters<typeof lineSignature>[0];
 }): Prisma.Sql {
-  return Prisma.sql`UPDATE "Cart" AS c
-    SET "updatedAt" = GREATEST(now() AT TIME ZONE 'UTC',
-      c."updatedAt" + interval '1 millisecond')
+  return Prisma.sql`UPDATE "Cart" AS c SET "updatedAt" = ${nextCartStamp(Prisma.sql`c`)}
     WHERE c.id = ${cart.id} AND c.status = 'OPEN' AND c."orderId" IS NULL
       AND c."updatedAt" = ${cart.updatedAt}::timestamp
       AND COALESCE(${lineSignatureSql(Prisma.sql`c`)}, '') = ${lineSignature(cart.lines)}
@@ -215,9 +213,8 @@ export async function openCart(tx: Tx, actor: CartActor, cartId: string) {
   // The update takes the row lock (as FOR UPDATE would) and stamps the
   // change in the same round trip; a refused change rolls it back.
   const locked = await tx.$queryRaw<{ id: string }[]>`
-    UPDATE "Cart" SET "updatedAt" = GREATEST(now() AT TIME ZONE 'UTC',
-      "updatedAt" + interval '1 millisecond')
-    WHERE id = ${cartId} RETURNING id`;
+    UPDATE "Cart" AS c SET "updatedAt" = ${nextCartStamp(Prisma.sql`c`)}
+    WHERE c.id = ${cartId} RETURNING c.id`;
   if (locked.length === 0) throw notFound("Cart");
   const cart = await tx.cart.findUniqueOrThrow({
     where: { id: cartId },

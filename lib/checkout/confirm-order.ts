@@ -13,6 +13,7 @@ import type { CardAuthorization } from "@/lib/payments/authorize-cards";
 import { bookCaptures } from "@/lib/payments/capture-payments";
 import type { CardOperation } from "@/lib/payments/card-operations";
 import { type CartActor, cartActorRef } from "./cart-access";
+import { nextCartStamp } from "./load-checkout-cart";
 import { orderAnnouncementInserts } from "./order-events";
 import { recordCardResults } from "./settle-card-results";
 
@@ -130,9 +131,9 @@ export async function confirmOrder(
           "updatedAt" = now() AT TIME ZONE 'UTC'
         WHERE id = ${order.id} RETURNING id`,
       order.cartId
-        ? Prisma.sql`UPDATE "Cart" SET status = 'CONVERTED',
-            "updatedAt" = GREATEST(now() AT TIME ZONE 'UTC', "updatedAt" + interval '1 millisecond')
-          WHERE id = ${order.cartId}`
+        ? Prisma.sql`UPDATE "Cart" AS c SET status = 'CONVERTED',
+            "updatedAt" = ${nextCartStamp(Prisma.sql`c`)}
+          WHERE c.id = ${order.cartId}`
         : null,
       ...announced.inserts,
     ),

@@ -71,7 +71,7 @@ export async function createCart(
     channel === "WEB" && !customerId
       ? new Date(now.getTime() + GUEST_CART_DAYS * 86_400_000)
       : null;
-  const [cart] = await db.$queryRaw<CartRow[]>(
+  const [cart] = await db.$queryRaw<Cart[]>(
     oneStatement(
       Prisma.sql`INSERT INTO "Cart" (id, channel, "customerId", "locationId", "registerId",
           currency, codes, email, "shippingAddress", "expiresAt", "createdAt", "updatedAt")
@@ -93,6 +93,3 @@ export async function createCart(
   announceAfterCommit(db, ["cart.created"]);
   return cart;
 }
-
-/** A cart row as the INSERT returns it; the same shape Prisma reads. */
-type CartRow = Cart;

@@ -91,6 +91,15 @@ export function lineSignature(lines: readonly SignedLine[]): string {
     .join(",");
 }
 
+/**
+ * The new `updatedAt` of a cart being changed (aliased `cart`): now, or a
+ * millisecond past its last stamp when the clock has not moved on, so
+ * every change gives a stamp a reader can tell apart from the one it read.
+ */
+export function nextCartStamp(cart: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`GREATEST(now() AT TIME ZONE 'UTC', ${cart}."updatedAt" + interval '1 millisecond')`;
+}
+
 export function lineSignatureSql(cart: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(SELECT string_agg(l.id || ':' || l."variantId" || ':' || l.quantity
       || ':' || l.fulfillment::text || ':' || COALESCE(l."locationId", ''), ','

@@ -5,7 +5,11 @@ import { jsonParam, oneStatement } from "@/lib/db/one-statement";
 import { uuid7 } from "@/lib/db/uuid7";
 import { allocateByWeights } from "@/lib/money";
 import type { PricingResult } from "@/lib/pricing";
-import type { CheckoutLine, CheckoutLocation } from "./load-checkout-cart";
+import {
+  type CheckoutLine,
+  type CheckoutLocation,
+  nextCartStamp,
+} from "./load-checkout-cart";
 import { newOrderNumber } from "./order-number";
 import type { ShippingAddress } from "./schemas";
 
@@ -144,7 +148,7 @@ export async function writeOrder(tx: Tx, draft: OrderDraft): Promise<WriteOrderR
  */
 function claimCart(cartId: string): Prisma.Sql {
   return Prisma.sql`UPDATE "Cart" AS c SET "orderId" = main.id,
-      "updatedAt" = GREATEST(now() AT TIME ZONE 'UTC', c."updatedAt" + interval '1 millisecond')
+      "updatedAt" = ${nextCartStamp(Prisma.sql`c`)}
     FROM main WHERE c.id = ${cartId}`;
 }
 

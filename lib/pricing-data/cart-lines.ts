@@ -52,8 +52,8 @@ interface VariantFactsRow {
  * Reads the facts of some variants: product, category with every ancestor,
  * collections, price and tax category. Unknown ids are left out. One
  * statement, since every cart change and checkout reads it: the category
- * chains come from a recursive query (bounded, so a cycle a bad edit made
- * cannot run away; `categoryChain` cuts it where it repeats).
+ * chains come from a recursive query that stops where a chain repeats
+ * (a cycle a bad edit made), as `categoryChain` does.
  */
 export async function loadVariantFacts(
   db: Db,
@@ -76,10 +76,10 @@ export async function loadVariantFacts(
       UNION ALL
       SELECT c.id, c."parentId", chain.root, chain.depth + 1
       FROM "Category" AS c JOIN chain ON c.id = chain."parentId"
-      WHERE chain.depth < ${MAX_CATEGORY_DEPTH}
-    )
+    ) CYCLE id SET "isRepeat" USING path
     SELECT facts.*, ARRAY(SELECT chain.id FROM chain
-                          WHERE chain.root = facts."categoryId" ORDER BY chain.depth) AS "categoryIds"
+                          WHERE chain.root = facts."categoryId" AND NOT chain."isRepeat"
+                          ORDER BY chain.depth) AS "categoryIds"
     FROM facts`;
 
   return new Map(
@@ -87,7 +87,7 @@ export async function loadVariantFacts(
       const facts: VariantFacts = {
         variantId: row.id,
         productId: row.productId,
-        categoryIds: withoutRepeat(row.categoryIds),
+        categoryIds: row.categoryIds,
         collectionIds: row.collectionIds,
         unitPrice: row.priceMinor,
         currency: row.currency,
@@ -97,42 +97,6 @@ export async function loadVariantFacts(
       return [row.id, facts];
     }),
   );
-}
-
-/** Deeper than any real category tree; only a cycle reaches it. */
-const MAX_CATEGORY_DEPTH = 64;
-
-/** A chain up to its first repeated id (a cycle), like `categoryChain`. */
-function withoutRepeat(chain: readonly string[]): string[] {
-  const seen: string[] = [];
-  for (const id of chain) {
-    if (seen.includes(id)) break;
-    seen.push(id);
-  }
-  return seen;
-}
-
-/**
- * Each category with its chain of ancestors (itself first), read with one
- * recursive query so a deep tree costs one round trip.
- */
-export async function loadCategoryAncestors(
-  db: Db,
-  categoryIds: readonly string[],
-): Promise<Map<string, string[]>> {
-  const ids = [...new Set(categoryIds)];
-  if (ids.length === 0) return new Map();
-
-  const rows = await db.$queryRaw<{ id: string; parentId: string | null }[]>`
-    WITH RECURSIVE chain AS (
-      SELECT id, "parentId" FROM "Category" WHERE id = ANY(${ids}::text[])
-      UNION
-      SELECT c.id, c."parentId" FROM "Category" c JOIN chain ON c.id = chain."parentId"
-    )
-    SELECT id, "parentId" FROM chain`;
-  const parentOf = new Map(rows.map((row) => [row.id, row.parentId]));
-
-  return new Map(ids.map((id) => [id, categoryChain(id, parentOf)]));
 }
 
 /** A category and its ancestors up to the root, itself first. */

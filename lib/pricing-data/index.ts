@@ -13,7 +13,6 @@ export {
   type BasketLineInput,
   BasketLineSchema,
   loadCartLines,
-  loadCategoryAncestors,
   loadVariantFacts,
   type VariantFacts,
 } from "./cart-lines";
