@@ -15,6 +15,12 @@
  * Before each, 300 shoppers buy a separate SKU (not counted) so the server
  * measured is warm: its routes loaded and its code optimized by the engine.
  *
+ * `BENCH_SCENARIOS=requests` (not run by default) measures instead the
+ * app's CPU per request of each kind, 2,000 of each (`BENCH_REQUESTS`), one
+ * kind after another: a request refused for want of a key (what Next's
+ * handling of a route costs by itself), opening a cart, adding a line,
+ * checking out and reading a cart.
+ *
  * Beside the rates it prints the CPU time the app's processes spent per
  * shopper (user + system, from /proc), which moves far less than the rates
  * when other work shares the machine.
@@ -43,6 +49,15 @@ const MANY = { shoppers: 1_000, skus: 100, units: 1_000 };
  */
 const WARM = { shoppers: 300, units: 100_000 };
 const WARM_SKU = "BENCH-WARM-UP";
+/** How many of each request the `requests` scenario sends. */
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2_000);
+const ADDRESS = {
+  name: "Bench Shopper",
+  line1: "1 Test Street",
+  city: "Leeds",
+  postalCode: "LS1 1AA",
+  country: "GB",
+};
 const CARD = testCardToken("4242424242424242") ?? "";
 
 interface RunResult {
@@ -234,13 +249,7 @@ async function shop(
   await pool(shoppers, CONCURRENCY, async (i) => {
     const created = await post("/api/v1/carts", {
       email: `${run}-shopper${i}@bench.test`,
-      shippingAddress: {
-        name: "Bench Shopper",
-        line1: "1 Test Street",
-        city: "Leeds",
-        postalCode: "LS1 1AA",
-        country: "GB",
-      },
+      shippingAddress: ADDRESS,
     });
     if (created.status !== 201) throw new Error(`cart: ${created.status}`);
     const cart = (await created.json()).data;
@@ -296,6 +305,84 @@ async function warmUp(base: string, key: string, warmVariantId: string) {
     await checkout.arrayBuffer();
   }
   await shop(base, key, [warmVariantId], WARM.shoppers, "warm");
+}
+
+/**
+ * The app's CPU per request of each kind, one kind at a time (`count` of
+ * each, CONCURRENCY at a time): a request refused before any database
+ * work (no key: Next's own cost of a route), opening a cart, adding a
+ * line, checking out, and reading the cart back.
+ */
+async function perRequest(
+  base: string,
+  key: string,
+  variantIds: readonly string[],
+  count: number,
+  pid: number | undefined,
+) {
+  const headers = { authorization: `Bearer ${key}`, "content-type": "application/json" };
+  const send = async (path: string, init: RequestInit = {}) => {
+    const response = await fetch(`${base}${path}`, init);
+    await response.arrayBuffer();
+    return response;
+  };
+  const post = (path: string, body: unknown, extra: Record<string, string> = {}) =>
+    send(path, {
+      method: "POST",
+      headers: { ...headers, ...extra },
+      body: JSON.stringify(body),
+    });
+  const carts: string[] = [];
+  const kinds: [string, (i: number) => Promise<unknown>][] = [
+    ["refused, no API key (401)", () => send("/api/v1/carts/none")],
+    [
+      "open a cart",
+      async (i) => {
+        const response = await fetch(`${base}/api/v1/carts`, {
+          method: "POST",
+          headers,
+          body: JSON.stringify({
+            email: `requests${i}@bench.test`,
+            shippingAddress: ADDRESS,
+          }),
+        });
+        carts[i] = (await response.json()).data.id;
+      },
+    ],
+    [
+      "add a line",
+      (i) =>
+        post(`/api/v1/carts/${carts[i]}/lines`, {
+          variantId: variantIds[i % variantIds.length],
+          quantity: 1,
+          fulfillment: "SHIP",
+        }),
+    ],
+    [
+      "check out (test card)",
+      (i) =>
+        post(
+          `/api/v1/carts/${carts[i]}/checkout`,
+          { tenders: [{ kind: "card", token: CARD }] },
+          { "idempotency-key": `requests-${i}` },
+        ),
+    ],
+    ["read the cart", (i) => send(`/api/v1/carts/${carts[i]}`, { headers })],
+  ];
+  console.log(`Per request: ${count} of each, concurrency ${CONCURRENCY}`);
+  for (const [label, job] of kinds) {
+    const cpuBefore = groupCpuSeconds(pid);
+    const start = performance.now();
+    await pool(count, CONCURRENCY, async (i) => {
+      await job(i);
+    });
+    const seconds = (performance.now() - start) / 1000;
+    const cpuMs = ((groupCpuSeconds(pid) - cpuBefore) * 1000) / count;
+    console.log(
+      `  ${label.padEnd(28)} ${cpuMs.toFixed(2).padStart(6)} ms app CPU each, ` +
+        `${(count / seconds).toFixed(0).padStart(5)}/s`,
+    );
+  }
 }
 
 /** The raw baseline: per unit, a conditional decrement and an insert in one transaction. */
@@ -413,6 +500,28 @@ for (const scenario of ["hot", "many"] as const) {
           console.error(`  SOLD ${measured.sold}, expected exactly ${expected}`);
           failed = true;
         }
+      } finally {
+        stopApp(app);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    },
+  );
+}
+if (SCENARIOS.includes("requests")) {
+  await withDatabase(
+    server,
+    `omnitill_bench_checkout_requests_${process.pid}`,
+    async (url) => {
+      const sql = await connectPostgres(url);
+      await applyMigrations(sql, { migrationsDir: "prisma/migrations" });
+      await sql.close();
+      const { key, variantIds, warmVariantId } = await seed(url, MANY.skus, MANY.units);
+      const port = await freePort();
+      const app = await startApp(url, port);
+      try {
+        const base = `http://127.0.0.1:${port}`;
+        await warmUp(base, key, warmVariantId);
+        await perRequest(base, key, variantIds, REQUESTS, app.pid);
       } finally {
         stopApp(app);
         await new Promise((resolve) => setTimeout(resolve, 500));
